@@ -1,0 +1,333 @@
+import { sql, type Kysely } from 'kysely'
+import type { DB, Dialect } from '#db/index.ts'
+import type { NetworkOrganisationStatus, OrganisationKind, Role } from '#db/schema.ts'
+import { audit } from '#app/platform/audit.server.ts'
+import { now } from '#app/platform/time.ts'
+import { foldText, queryWords, stem } from './search-text.ts'
+
+export type OrganisationInput = {
+	org_number: string | null
+	name: string
+	kind: OrganisationKind
+	description: string
+	website: string
+	employees: number | null
+	town: string
+	competences_offered: string
+	competences_wanted: string
+	technologies: string
+}
+
+export type PersonInput = {
+	name: string
+	title: string
+	phone: string
+	town: string
+	bio: string
+	competences: string
+}
+
+type Actor = { networkId: number; actorId: number | null }
+
+/** Which fields changed, for the audit log: "name, town". */
+function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string {
+	return Object.keys(after)
+		.filter((k) => after[k] !== undefined && String(after[k] ?? '') !== String(before[k] ?? ''))
+		.join(', ')
+}
+
+/**
+ * Adds a company or organisation to a network (creating it if its organisation
+ * number is new to the installation) and records it in the audit log.
+ * @example await createOrganisation(trx, { networkId: 1, actorId: 7 }, input, 'member')
+ */
+export async function createOrganisation(
+	trx: Kysely<DB>,
+	{ networkId, actorId }: Actor,
+	input: OrganisationInput,
+	status: NetworkOrganisationStatus,
+): Promise<number> {
+	const existing = input.org_number
+		? await trx.selectFrom('organisation').select('id').where('org_number', '=', input.org_number).executeTakeFirst()
+		: undefined
+	const id =
+		existing?.id ??
+		(
+			await trx
+				.insertInto('organisation')
+				.values({ ...input, website: input.website || null, created_at: now(), updated_at: now() })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id
+	await trx
+		.insertInto('network_organisation')
+		.values({ network_id: networkId, organisation_id: id, status, created_at: now() })
+		.execute()
+	await audit(trx, { network_id: networkId, actor_id: actorId, action: 'organisation.added', entity_type: 'organisation', entity_id: id, summary: input.name })
+	await reindexOrganisation(trx, id)
+	return id
+}
+
+/** Whether another organisation already has this organisation number. */
+export async function isOrgNumberTaken(db: Kysely<DB>, orgNumber: string, exceptId?: number) {
+	let query = db.selectFrom('organisation').select('id').where('org_number', '=', orgNumber)
+	if (exceptId) query = query.where('id', '!=', exceptId)
+	return (await query.executeTakeFirst()) !== undefined
+}
+
+export async function updateOrganisation(
+	trx: Kysely<DB>,
+	{ networkId, actorId }: Actor,
+	organisationId: number,
+	input: Partial<OrganisationInput> & { logo_file_id?: number },
+) {
+	const before = await trx.selectFrom('organisation').selectAll().where('id', '=', organisationId).executeTakeFirstOrThrow()
+	const changes = { ...input, ...(input.website !== undefined ? { website: input.website || null } : {}) }
+	await trx.updateTable('organisation').set({ ...changes, updated_at: now() }).where('id', '=', organisationId).execute()
+	await audit(trx, {
+		network_id: networkId,
+		actor_id: actorId,
+		action: 'organisation.updated',
+		entity_type: 'organisation',
+		entity_id: organisationId,
+		summary: `${before.name}: ${changedFields(before, changes) || '–'}`,
+	})
+	await reindexOrganisation(trx, organisationId)
+}
+
+/**
+ * Adds a person to a network with a role, creating them if the e-mail address
+ * is new, and returns their id.
+ */
+export async function addPerson(
+	trx: Kysely<DB>,
+	{ networkId, actorId }: Actor,
+	input: { email: string; name: string; title?: string; phone?: string; organisation_id: number | null; roles: Role[] },
+): Promise<number> {
+	const existing = await trx.selectFrom('person').select('id').where('email', '=', input.email).executeTakeFirst()
+	const id =
+		existing?.id ??
+		(
+			await trx
+				.insertInto('person')
+				.values({
+					email: input.email,
+					name: input.name,
+					title: input.title ?? '',
+					phone: input.phone ?? '',
+					organisation_id: input.organisation_id,
+					created_at: now(),
+					updated_at: now(),
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id
+	if (!existing) {
+		await audit(trx, { network_id: networkId, actor_id: actorId, action: 'person.added', entity_type: 'person', entity_id: id, summary: `${input.name} <${input.email}>` })
+	}
+	await setRoles(trx, { networkId, actorId }, id, input.roles)
+	return id
+}
+
+/** Replaces a person's roles in a network; an empty list removes them from it. */
+export async function setRoles(trx: Kysely<DB>, { networkId, actorId }: Actor, personId: number, roles: Role[]) {
+	const before = (
+		await trx.selectFrom('membership').select('role').where('network_id', '=', networkId).where('person_id', '=', personId).execute()
+	).map((r) => r.role)
+	const wanted = [...new Set(roles)]
+	if (before.length === wanted.length && before.every((r) => wanted.includes(r))) return
+	await trx.deleteFrom('membership').where('network_id', '=', networkId).where('person_id', '=', personId).execute()
+	if (wanted.length > 0) {
+		await trx
+			.insertInto('membership')
+			.values(wanted.map((role) => ({ network_id: networkId, person_id: personId, role, created_at: now() })))
+			.execute()
+	}
+	await audit(trx, {
+		network_id: networkId,
+		actor_id: actorId,
+		action: 'membership.roles',
+		entity_type: 'membership',
+		entity_id: personId,
+		summary: `${before.sort().join(', ') || '–'} → ${wanted.sort().join(', ') || '–'}`,
+	})
+	await reindexPerson(trx, personId)
+}
+
+export async function updatePerson(
+	trx: Kysely<DB>,
+	{ networkId, actorId }: Actor,
+	personId: number,
+	input: Partial<PersonInput> & { email?: string; organisation_id?: number | null; password_hash?: string },
+) {
+	const before = await trx.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirstOrThrow()
+	await trx.updateTable('person').set({ ...input, updated_at: now() }).where('id', '=', personId).execute()
+	const { password_hash, ...visible } = input
+	await audit(trx, {
+		network_id: networkId,
+		actor_id: actorId,
+		action: password_hash ? 'person.password' : 'person.updated',
+		entity_type: 'person',
+		entity_id: personId,
+		summary: `${before.name}: ${password_hash ? 'passord' : changedFields(before, visible) || '–'}`,
+	})
+	await reindexPerson(trx, personId)
+}
+
+export async function isEmailTaken(db: Kysely<DB>, email: string, exceptId?: number) {
+	let query = db.selectFrom('person').select('id').where('email', '=', email)
+	if (exceptId) query = query.where('id', '!=', exceptId)
+	return (await query.executeTakeFirst()) !== undefined
+}
+
+/** Rewrites an organisation's search documents in every network it belongs to. */
+export async function reindexOrganisation(trx: Kysely<DB>, organisationId: number) {
+	const org = await trx.selectFrom('organisation').selectAll().where('id', '=', organisationId).executeTakeFirstOrThrow()
+	const networks = await trx.selectFrom('network_organisation').select('network_id').where('organisation_id', '=', organisationId).execute()
+	const body = foldText(
+		[org.description, org.competences_offered, org.competences_wanted, org.technologies, org.town, org.org_number ?? ''].join(' '),
+	)
+	await writeDocuments(trx, 'organisation', organisationId, networks.map((n) => n.network_id), foldText(org.name), body)
+}
+
+export async function reindexPerson(trx: Kysely<DB>, personId: number) {
+	const person = await trx
+		.selectFrom('person')
+		.leftJoin('organisation', 'organisation.id', 'person.organisation_id')
+		.select(['person.name', 'person.title', 'person.town', 'person.bio', 'person.competences', 'organisation.name as organisation'])
+		.where('person.id', '=', personId)
+		.executeTakeFirstOrThrow()
+	const networks = await trx.selectFrom('membership').select('network_id').distinct().where('person_id', '=', personId).execute()
+	const body = foldText([person.title, person.competences, person.town, person.organisation ?? '', person.bio].join(' '))
+	await writeDocuments(trx, 'person', personId, networks.map((n) => n.network_id), foldText(person.name), body)
+}
+
+async function writeDocuments(trx: Kysely<DB>, kind: 'organisation' | 'person', entityId: number, networkIds: number[], title: string, body: string) {
+	await trx.deleteFrom('search_document').where('kind', '=', kind).where('entity_id', '=', entityId).execute()
+	if (networkIds.length === 0) return
+	await trx
+		.insertInto('search_document')
+		.values(networkIds.map((network_id) => ({ network_id, kind, entity_id: entityId, title, body })))
+		.execute()
+}
+
+export type SearchHit = { kind: 'organisation' | 'person'; entity_id: number }
+
+/**
+ * Full-text search in one network's directory, best match first. SQLite: FTS5
+ * with a light stemmer and prefixes; PostgreSQL: the `norwegian` text-search
+ * configuration with prefixes. Both see the same folded text.
+ * @example await searchDirectory(db, 'sqlite', { networkId: 1, query: 'skytjenester Gjøvik' })
+ */
+export async function searchDirectory(
+	db: Kysely<DB>,
+	dialect: Dialect,
+	{ networkId, query, limit = 50 }: { networkId: number; query: string; limit?: number },
+): Promise<SearchHit[]> {
+	const words = queryWords(query)
+	if (words.length === 0) return []
+	if (dialect === 'postgres') {
+		const tsquery = words.map((w) => `${w}:*`).join(' & ')
+		return db
+			.selectFrom('search_document')
+			.select(['kind', 'entity_id'])
+			.where('network_id', '=', networkId)
+			.where(sql<boolean>`tsv @@ to_tsquery('norwegian', ${tsquery})`)
+			.orderBy(sql`ts_rank(tsv, to_tsquery('norwegian', ${tsquery}))`, 'desc')
+			.orderBy('title')
+			.limit(limit)
+			.execute()
+	}
+	const match = words.map((w) => `"${stem(w)}"*`).join(' ')
+	return db
+		.selectFrom(sql<{ rowid: number }>`search_fts`.as('f'))
+		.innerJoin('search_document as d', 'd.id', 'f.rowid')
+		.select(['d.kind', 'd.entity_id'])
+		.where(sql<boolean>`search_fts match ${match}`)
+		.where('d.network_id', '=', networkId)
+		.orderBy(sql`bm25(search_fts, 10.0, 1.0)`)
+		.orderBy('d.title')
+		.limit(limit)
+		.execute()
+}
+
+/** The organisations of a network for the directory; all, or those with the given ids. */
+export function listOrganisations(db: Kysely<DB>, { networkId, ids }: { networkId: number; ids?: number[] }) {
+	let query = db
+		.selectFrom('network_organisation as no')
+		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
+		.select(['o.id', 'o.name', 'o.kind', 'o.town', 'o.employees', 'o.competences_offered', 'o.technologies', 'o.logo_file_id', 'no.status'])
+		.where('no.network_id', '=', networkId)
+	if (ids) query = query.where('o.id', 'in', ids.length ? ids : [-1])
+	return query.orderBy('o.name').limit(500).execute()
+}
+
+/** The people of a network for the directory; all, or those with the given ids. */
+export function listPeople(db: Kysely<DB>, { networkId, ids }: { networkId: number; ids?: number[] }) {
+	let query = db
+		.selectFrom('person as p')
+		.leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+		.select(['p.id', 'p.name', 'p.title', 'p.town', 'p.competences', 'o.name as organisation'])
+		.where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.person_id').whereRef('m.person_id', '=', 'p.id').where('m.network_id', '=', networkId)))
+	if (ids) query = query.where('p.id', 'in', ids.length ? ids : [-1])
+	return query.orderBy('p.name').limit(500).execute()
+}
+
+/** One organisation as its page shows it, if it belongs to the network. */
+export async function getOrganisation(db: Kysely<DB>, { networkId, organisationId }: { networkId: number; organisationId: number }) {
+	const organisation = await db
+		.selectFrom('network_organisation as no')
+		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
+		.select([
+			'o.id',
+			'o.org_number',
+			'o.name',
+			'o.kind',
+			'o.description',
+			'o.website',
+			'o.employees',
+			'o.town',
+			'o.competences_offered',
+			'o.competences_wanted',
+			'o.technologies',
+			'o.logo_file_id',
+			'no.status',
+		])
+		.where('no.network_id', '=', networkId)
+		.where('o.id', '=', organisationId)
+		.executeTakeFirst()
+	if (!organisation) return undefined
+	const people = await db
+		.selectFrom('person as p')
+		.select(['p.id', 'p.name', 'p.title', 'p.email', 'p.phone'])
+		.where('p.organisation_id', '=', organisationId)
+		.where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.person_id').whereRef('m.person_id', '=', 'p.id').where('m.network_id', '=', networkId)))
+		.orderBy('p.name')
+		.execute()
+	return { ...organisation, people }
+}
+
+/** One person as their page shows them, if they take part in the network. */
+export async function getPerson(db: Kysely<DB>, { networkId, personId }: { networkId: number; personId: number }) {
+	const person = await db
+		.selectFrom('person as p')
+		.leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+		.select(['p.id', 'p.name', 'p.email', 'p.title', 'p.phone', 'p.town', 'p.bio', 'p.competences', 'p.organisation_id', 'o.name as organisation'])
+		.where('p.id', '=', personId)
+		.executeTakeFirst()
+	if (!person) return undefined
+	const roles = await db.selectFrom('membership').select('role').where('network_id', '=', networkId).where('person_id', '=', personId).execute()
+	if (roles.length === 0) return undefined
+	return { ...person, roles: roles.map((r) => r.role) }
+}
+
+/** Organisations of the network a person can work for, for choosing an employer. */
+export function listOrganisationChoices(db: Kysely<DB>, networkId: number) {
+	return db
+		.selectFrom('network_organisation as no')
+		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
+		.select(['o.id', 'o.name'])
+		.where('no.network_id', '=', networkId)
+		.orderBy('o.name')
+		.execute()
+}

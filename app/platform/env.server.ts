@@ -1,0 +1,24 @@
+import { z } from 'zod'
+
+// Every setting has a working default: `npm start` needs no configuration.
+const schema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	PORT: z.coerce.number().int().positive().default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	DATA_DIR: z.string().default('data'),
+	/** `postgres://…` for PostgreSQL; otherwise a SQLite file (default: DATA_DIR/knute.sqlite). */
+	DATABASE_URL: z.string().optional(),
+	/** `smtp://user:pass@host:587`; unset, mail goes to DATA_DIR/outbox and the development mailbox page. */
+	SMTP_URL: z.string().optional(),
+	MAIL_FROM: z.string().default('Knute <ikke-svar@knute.local>'),
+	/** Demo data on an empty database. */
+	SEED_DEMO: z.enum(['true', 'false']).default('true'),
+	/** Number of proxies in front of the server whose X-Forwarded-* headers to trust. */
+	TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+})
+
+export type Env = z.infer<typeof schema>
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+	return schema.parse(source)
+}

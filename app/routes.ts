@@ -1,0 +1,32 @@
+import { type RouteConfig, index, layout, prefix, route } from '@react-router/dev/routes'
+
+export default [
+	route('healthz', 'routes/healthz.ts'),
+	route('sprak', 'routes/language.ts'),
+	route('logg-ut', 'routes/logout.ts'),
+	route('n/:network/filer/:fileId', 'routes/file.ts'),
+	layout('routes/site-layout.tsx', [
+		index('routes/home.tsx'),
+		route('logg-inn', 'routes/login.tsx'),
+		route('logg-inn/lenke', 'routes/login-link.tsx'),
+		route('utvikling/epost', 'routes/dev-mailbox.tsx'),
+		...prefix('n/:network', [
+			layout('routes/network-layout.tsx', [
+				index('routes/network.tsx'),
+				route('katalog', 'routes/directory.tsx'),
+				route('bedrifter/:organisationId', 'routes/organisation.tsx'),
+				route('bedrifter/:organisationId/rediger', 'routes/organisation-edit.tsx'),
+				route('personer/:personId', 'routes/person.tsx'),
+				route('personer/:personId/rediger', 'routes/person-edit.tsx'),
+				...prefix('admin', [
+					index('routes/admin.tsx'),
+					route('bedrifter/ny', 'routes/admin-organisation-new.tsx'),
+					route('personer', 'routes/admin-people.tsx'),
+					route('import', 'routes/admin-import.tsx'),
+					route('import/:jobId', 'routes/admin-import-job.tsx'),
+					route('logg', 'routes/admin-audit.tsx'),
+				]),
+			]),
+		]),
+	]),
+] satisfies RouteConfig

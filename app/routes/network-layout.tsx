@@ -1,0 +1,70 @@
+import { Outlet } from 'react-router'
+import { Heading, Tag } from '@digdir/designsystemet-react'
+import type { Route } from './+types/network-layout'
+import { getNetworkBySlug } from '#app/features/networks/networks.server.ts'
+import { actorContext } from '#app/platform/context.ts'
+import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
+import { can, rolesIn } from '#app/platform/policy.ts'
+import { langFromRequest } from '#app/platform/i18n.ts'
+import { NavLink } from '#app/ui/link.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+
+// The network's name and menu. It guards nothing: each page checks its own permission.
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+	const network = await getNetworkBySlug(getDb(context), params.network)
+	invariantResponse(network, 'error.notFound.title', { status: 404 })
+	const actor = context.get(actorContext)
+	const lang = langFromRequest(request)
+	return {
+		network: { slug: network.slug, name: lang === 'en' ? network.name_en : network.name, phase: network.phase },
+		menu: {
+			directory: rolesIn(actor, network.id).length > 0,
+			admin: can(actor, 'read:admin', { networkId: network.id }),
+			profile: actor && rolesIn(actor, network.id).length > 0 ? actor.personId : null,
+		},
+	}
+}
+
+export default function NetworkLayout({ loaderData: { network, menu } }: Route.ComponentProps) {
+	const t = useT()
+	const base = `/n/${network.slug}`
+	return (
+		<>
+			<div className="network-bar">
+				<div className="network-bar__inner">
+					<Heading level={2} data-size="xs">
+						{network.name}
+					</Heading>
+					<Tag data-color="info" data-size="sm">
+						{t(`network.phase.${network.phase}`)}
+					</Tag>
+					<nav aria-label={t('nav.main')}>
+						<ul>
+							<li>
+								<NavLink to={base} end>
+									{t('nav.home')}
+								</NavLink>
+							</li>
+							{menu.directory ? (
+								<li>
+									<NavLink to={`${base}/katalog`}>{t('nav.directory')}</NavLink>
+								</li>
+							) : null}
+							{menu.profile ? (
+								<li>
+									<NavLink to={`${base}/personer/${menu.profile}`}>{t('nav.profile')}</NavLink>
+								</li>
+							) : null}
+							{menu.admin ? (
+								<li>
+									<NavLink to={`${base}/admin`}>{t('nav.admin')}</NavLink>
+								</li>
+							) : null}
+						</ul>
+					</nav>
+				</div>
+			</div>
+			<Outlet />
+		</>
+	)
+}

@@ -1,0 +1,97 @@
+// The application inside the server build: the database, its workers, and the
+// React Router handler behind security headers. Bundled with the routes, so
+// the contexts set here are the very ones the loaders read.
+import { randomBytes } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import express from 'express'
+import { createRequestHandler } from '@react-router/express'
+import { RouterContextProvider, type ServerBuild } from 'react-router'
+import { createDatabase, migrateToLatest } from '#db/index.ts'
+import { seedDemo } from '#db/seed.ts'
+import type { Env } from '#app/platform/env.server.ts'
+import { dbContext, requestContext } from '#app/platform/context.ts'
+import { createTransport, deliverDueMail } from '#app/platform/mail.server.ts'
+import { runQueuedImports } from '#app/features/import/import.server.ts'
+
+export async function createServerApp(env: Env) {
+	const development = env.NODE_ENV === 'development'
+	mkdirSync(env.DATA_DIR, { recursive: true })
+	const { db, dialect } = createDatabase(env.DATABASE_URL ?? path.join(env.DATA_DIR, 'knute.sqlite'))
+	await migrateToLatest(db)
+	if (env.SEED_DEMO === 'true') await seedDemo(db)
+
+	const mailboxPage = !env.SMTP_URL
+	const transport = createTransport({ smtpUrl: env.SMTP_URL, outboxDir: path.join(env.DATA_DIR, 'outbox') })
+
+	const app = express.Router()
+	app.use((req, res, next) => {
+		const nonce = randomBytes(16).toString('base64')
+		res.locals.nonce = nonce
+		res.set({
+			'Content-Security-Policy': [
+				"default-src 'self'",
+				`script-src 'self' 'nonce-${nonce}'`,
+				// Designsystemet sets a few custom properties in style attributes.
+				"style-src 'self' 'unsafe-inline'",
+				"img-src 'self' data:",
+				"font-src 'self'",
+				`connect-src 'self'${development ? ' ws:' : ''}`,
+				"form-action 'self'",
+				"frame-ancestors 'none'",
+				"base-uri 'none'",
+				"object-src 'none'",
+			].join('; '),
+			'X-Content-Type-Options': 'nosniff',
+			'Referrer-Policy': 'same-origin',
+			'Cross-Origin-Opener-Policy': 'same-origin',
+			'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+			...(req.secure ? { 'Strict-Transport-Security': 'max-age=31536000' } : {}),
+		})
+		next()
+	})
+
+	// Cross-site form posts are refused: the browser says where a request comes
+	// from (Sec-Fetch-Site, else Origin), and only same-origin writes pass.
+	app.use((req, res, next) => {
+		if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+		const site = req.get('Sec-Fetch-Site')
+		const origin = req.get('Origin')
+		const crossSite = site ? site !== 'same-origin' && site !== 'none' : origin ? new URL(origin).host !== req.get('Host') : false
+		if (crossSite) {
+			res.status(403).type('text/plain; charset=utf-8').send('Skjemaet ble sendt fra et annet nettsted og er avvist. / Cross-site request refused.')
+			return
+		}
+		next()
+	})
+
+	app.use(
+		createRequestHandler({
+			// @ts-expect-error the virtual module exists inside the React Router build
+			build: () => import('virtual:react-router/server-build') as Promise<ServerBuild>,
+			mode: development ? 'development' : 'production',
+			getLoadContext(req, res) {
+				const context = new RouterContextProvider()
+				context.set(dbContext, { db, dialect })
+				context.set(requestContext, { nonce: res.locals.nonce as string, clientIp: req.ip ?? '', mailboxPage })
+				return context
+			},
+		}),
+	)
+
+	// Background work in every process: due mail and queued imports. Both claim
+	// their work in the database, so nothing is done twice.
+	const workers = setInterval(() => {
+		deliverDueMail(db, transport, env.MAIL_FROM).catch((e) => console.error('mail', e))
+		runQueuedImports(db).catch((e) => console.error('import', e))
+	}, 1000)
+
+	return {
+		app,
+		dialect,
+		async close() {
+			clearInterval(workers)
+			await db.destroy()
+		},
+	}
+}

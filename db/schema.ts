@@ -1,0 +1,139 @@
+import type { Generated } from 'kysely'
+
+// The database as Kysely sees it. Timestamps are ISO 8601 UTC strings.
+
+export type Role = 'project_leader' | 'steering_group' | 'company_contact' | 'member' | 'partner_observer'
+export const ROLES: readonly Role[] = ['project_leader', 'steering_group', 'company_contact', 'member', 'partner_observer']
+
+export type OrganisationKind = 'company' | 'municipality' | 'public_body' | 'research' | 'funder'
+export type NetworkOrganisationStatus = 'prospect' | 'member' | 'partner'
+
+export interface DB {
+	network: {
+		id: Generated<number>
+		slug: string
+		name: string
+		name_en: string
+		region: string
+		phase: 'pre_project' | 'main_project'
+		about_nb: string
+		about_en: string
+		created_at: string
+	}
+	network_goal: {
+		id: Generated<number>
+		network_id: number
+		position: number
+		title_nb: string
+		title_en: string
+	}
+	file: {
+		id: Generated<number>
+		network_id: number
+		name: string
+		content_type: string
+		size: number
+		data: Uint8Array
+		created_at: string
+	}
+	organisation: {
+		id: Generated<number>
+		org_number: string | null
+		name: string
+		kind: OrganisationKind
+		description: Generated<string>
+		website: string | null
+		employees: number | null
+		town: Generated<string>
+		competences_offered: Generated<string>
+		competences_wanted: Generated<string>
+		technologies: Generated<string>
+		logo_file_id: number | null
+		created_at: string
+		updated_at: string
+	}
+	network_organisation: {
+		network_id: number
+		organisation_id: number
+		status: NetworkOrganisationStatus
+		created_at: string
+	}
+	person: {
+		id: Generated<number>
+		email: string
+		name: string
+		title: Generated<string>
+		phone: Generated<string>
+		town: Generated<string>
+		bio: Generated<string>
+		competences: Generated<string>
+		organisation_id: number | null
+		password_hash: string | null
+		created_at: string
+		updated_at: string
+	}
+	membership: {
+		network_id: number
+		person_id: number
+		role: Role
+		created_at: string
+	}
+	session: { id_hash: string; person_id: number; created_at: string; expires_at: string }
+	login_token: { token_hash: string; person_id: number; created_at: string; expires_at: string; used_at: string | null }
+	rate_limit: { key: string; window_start: string; hits: number }
+	outbox: {
+		id: Generated<number>
+		recipient: string
+		subject: string
+		body_text: string
+		status: 'pending' | 'sent' | 'failed'
+		attempts: Generated<number>
+		next_attempt_at: string
+		locked_until: string | null
+		sent_at: string | null
+		last_error: string | null
+		created_at: string
+	}
+	audit_log: {
+		id: Generated<number>
+		network_id: number
+		actor_id: number | null
+		action: string
+		entity_type: 'organisation' | 'person' | 'membership' | 'import'
+		entity_id: number
+		summary: string
+		created_at: string
+	}
+	gathering: {
+		id: Generated<number>
+		network_id: number
+		title: string
+		starts_at: string
+		ends_at: string
+		location: string
+		description: string
+		audience: 'open' | 'members'
+		created_at: string
+	}
+	news: { id: Generated<number>; network_id: number; title: string; body: string; published_at: string }
+	import_job: {
+		id: Generated<number>
+		network_id: number
+		created_by: number | null
+		status: 'queued' | 'running' | 'done' | 'failed'
+		rows: string
+		total: number
+		done: number
+		error: string | null
+		created_at: string
+		finished_at: string | null
+	}
+	search_document: {
+		id: Generated<number>
+		network_id: number
+		kind: 'organisation' | 'person'
+		entity_id: number
+		title: string
+		body: string
+	}
+}

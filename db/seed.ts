@@ -1,0 +1,166 @@
+import type { Kysely } from 'kysely'
+import type { DB, Role } from './schema.ts'
+import { addPerson, createOrganisation, type OrganisationInput } from '#app/features/directory/directory.server.ts'
+
+// The demo network: the ICT business network of the Lillehammer region in its
+// pre-project phase. The network, its goals and partners follow the public
+// facts; every company and person here is made up.
+
+type DemoCompany = Omit<OrganisationInput, 'kind' | 'description' | 'website'> & {
+	about: string
+	people: { name: string; title: string; roles: Role[]; competences?: string }[]
+}
+
+const companies: DemoCompany[] = [
+	{ org_number: '915279198', name: 'Fjellkode AS', town: 'Lillehammer', employees: 12, about: 'Skreddersydd programvare og nettløsninger for reiseliv og handel i innlandet.', competences_offered: 'Webutvikling, Universell utforming, Smidig prosjektledelse', competences_wanted: 'Informasjonssikkerhet, Maskinlæring', technologies: 'React, TypeScript, Node.js, PostgreSQL', people: [{ name: 'Ingrid Bakken', title: 'Daglig leder', roles: ['company_contact', 'steering_group'] }, { name: 'Ola Haugen', title: 'Utvikler', roles: ['member'], competences: 'TypeScript, React, Tilgjengelighet' }] },
+	{ org_number: '915358381', name: 'Mjøsdata AS', town: 'Gjøvik', employees: 45, about: 'Drift av servere og skytjenester for kommuner og næringsliv rundt Mjøsa.', competences_offered: 'Drift, Skytjenester, Nettverk', competences_wanted: 'Kunstig intelligens, Salg og markedsføring', technologies: 'Azure, Kubernetes, Linux, Terraform', people: [{ name: 'Per Strand', title: 'Teknisk direktør', roles: ['company_contact'] }, { name: 'Silje Moe', title: 'Driftsingeniør', roles: ['member'], competences: 'Kubernetes, Linux, Overvåking' }] },
+	{ org_number: '915437575', name: 'Lågen Sikkerhet AS', town: 'Lillehammer', employees: 8, about: 'Rådgivning innen informasjonssikkerhet, risikoanalyser og beredskapsøvelser.', competences_offered: 'Informasjonssikkerhet, Risikoanalyse, Beredskap', competences_wanted: 'Programvareutvikling, Skytjenester', technologies: 'ISO 27001, SIEM, Penetrasjonstesting', people: [{ name: 'Hanne Lund', title: 'Sikkerhetsrådgiver', roles: ['company_contact', 'steering_group'] }] },
+	{ org_number: '915516769', name: 'Gudbrandsdal Geodata AS', town: 'Ringebu', employees: 6, about: 'Kart, geodata og stedsbaserte tjenester for landbruk, skog og friluftsliv.', competences_offered: 'Geografiske informasjonssystemer, Dataanalyse', competences_wanted: 'Mobilutvikling, Skytjenester', technologies: 'QGIS, PostGIS, Python', people: [{ name: 'Even Kvam', title: 'Daglig leder', roles: ['company_contact'] }] },
+	{ org_number: '915595952', name: 'Nordlys Interaktiv AS', town: 'Lillehammer', employees: 15, about: 'Spill, interaktive fortellinger og digitale opplevelser for museer og festivaler.', competences_offered: 'Spillutvikling, 3D-grafikk, Interaksjonsdesign', competences_wanted: 'Forretningsutvikling, Finansiering', technologies: 'Unity, Unreal Engine, C#', people: [{ name: 'Marte Solberg', title: 'Kreativ leder', roles: ['company_contact'] }, { name: 'Jonas Berg', title: 'Spillutvikler', roles: ['member'], competences: 'Unity, C#, Spilldesign' }] },
+	{ org_number: '915754333', name: 'Øyer Analyse AS', town: 'Øyer', employees: 4, about: 'Dataanalyse og beslutningsstøtte for små og mellomstore bedrifter.', competences_offered: 'Dataanalyse, Maskinlæring, Statistikk', competences_wanted: 'Webutvikling, Informasjonssikkerhet', technologies: 'Python, Power BI, SQL', people: [{ name: 'Anders Nyhus', title: 'Dataforsker', roles: ['company_contact'] }] },
+	{ org_number: '915833527', name: 'Innlandet Nettverk AS', town: 'Brumunddal', employees: 30, about: 'Fiber, trådløse nett og IT-drift for bedrifter i innlandet.', competences_offered: 'Nettverk, Fiber, IT-drift', competences_wanted: 'Informasjonssikkerhet, Automatisering', technologies: 'Cisco, Ubiquiti, Ansible', people: [{ name: 'Torunn Aas', title: 'Salgssjef', roles: ['company_contact'] }] },
+	{ org_number: '915912710', name: 'Hafjell Apputvikling AS', town: 'Øyer', employees: 9, about: 'Mobilapper for reiseliv, booking og arrangementer.', competences_offered: 'Mobilutvikling, Brukeropplevelse', competences_wanted: 'Dataanalyse, Skytjenester', technologies: 'Kotlin, Swift, Flutter', people: [{ name: 'Lars Rønning', title: 'Daglig leder', roles: ['company_contact'] }] },
+	{ org_number: '915991904', name: 'Skarvet Systemer AS', town: 'Lillehammer', employees: 22, about: 'Fagsystemer for helse og omsorg i kommunene.', competences_offered: 'Programvareutvikling, Integrasjon, Personvern', competences_wanted: 'Kunstig intelligens, Universell utforming', technologies: 'Java, Spring, HL7 FHIR', people: [{ name: 'Kristin Dahl', title: 'Produktsjef', roles: ['company_contact'] }, { name: 'Eivind Lie', title: 'Arkitekt', roles: ['member'], competences: 'Integrasjon, Java, Personvern' }] },
+	{ org_number: '916071094', name: 'Gausdal Robotikk AS', town: 'Gausdal', employees: 5, about: 'Automatisering og sensorløsninger for industri og landbruk.', competences_offered: 'Automatisering, Tingenes internett, Elektronikk', competences_wanted: 'Skytjenester, Dataanalyse', technologies: 'Raspberry Pi, Rust, MQTT', people: [{ name: 'Sindre Opheim', title: 'Utviklingsleder', roles: ['company_contact'] }] },
+	{ org_number: '916150288', name: 'Vinstra Webbyrå AS', town: 'Vinstra', employees: 3, about: 'Nettsider og nettbutikker for lokale bedrifter.', competences_offered: 'Webdesign, Nettbutikk, Søkemotoroptimalisering', competences_wanted: 'Informasjonssikkerhet, Tilgjengelighet', technologies: 'WordPress, PHP, Shopify', people: [{ name: 'Guro Sæther', title: 'Designer', roles: ['company_contact'] }] },
+	{ org_number: '916308663', name: 'Mesna Læring AS', town: 'Lillehammer', employees: 11, about: 'Digitale læringsressurser og kurs for skole og arbeidsliv.', competences_offered: 'E-læring, Pedagogikk, Videoproduksjon', competences_wanted: 'Kunstig intelligens, Spillutvikling', technologies: 'Moodle, H5P, React', people: [{ name: 'Tone Vik', title: 'Daglig leder', roles: ['company_contact'] }] },
+	{ org_number: '916387857', name: 'Troll IT-tjenester AS', town: 'Fåberg', employees: 18, about: 'IT-støtte, brukerstøtte og innkjøp for små bedrifter.', competences_offered: 'Brukerstøtte, IT-drift, Lisensforvaltning', competences_wanted: 'Informasjonssikkerhet, Skytjenester', technologies: 'Microsoft 365, Intune, Windows', people: [{ name: 'Bjørn Hov', title: 'Driftssjef', roles: ['company_contact'] }] },
+	{ org_number: '916467044', name: 'Birkebeiner Betaling AS', town: 'Lillehammer', employees: 7, about: 'Betalingsløsninger og påmeldingssystemer for idrettsarrangementer.', competences_offered: 'Betalingsløsninger, Programvareutvikling', competences_wanted: 'Informasjonssikkerhet, Mobilutvikling', technologies: 'Go, PostgreSQL, Vipps', people: [{ name: 'Camilla Fosse', title: 'Teknologidirektør', roles: ['company_contact'] }] },
+	{ org_number: '916546238', name: 'Dokka Digital AS', town: 'Dokka', employees: 2, about: 'Digitalisering av arkiv og dokumenthåndtering.', competences_offered: 'Dokumenthåndtering, Skanning, Arkiv', competences_wanted: 'Maskinlæring, Programvareutvikling', technologies: 'OCR, SharePoint, Python', people: [{ name: 'Rune Engen', title: 'Daglig leder', roles: ['company_contact'] }] },
+]
+
+const partners: { name: string; kind: OrganisationInput['kind']; town: string; about: string }[] = [
+	{ name: 'Lillehammer kommune', kind: 'municipality', town: 'Lillehammer', about: 'Kommunen koordinerer arbeidet med nettverket gjennom næringssjefen.' },
+	{ name: 'Cyberforsvaret', kind: 'public_body', town: 'Jørstadmoen', about: 'Forsvarets fagmiljø for IKT og cyberforsvar på Jørstadmoen, med i den midlertidige styringsgruppen.' },
+	{ name: 'NTNU i Gjøvik', kind: 'research', town: 'Gjøvik', about: 'Sterkt fagmiljø innen IKT og informasjonssikkerhet.' },
+	{ name: 'Innovasjon Norge', kind: 'funder', town: 'Lillehammer', about: 'Støtter nettverket i forprosjektfasen.' },
+]
+
+/** The next 6 December at 09:00 in Oslo (08:00 UTC: Norway keeps winter time then). */
+function nextSixthOfDecember(from = new Date()) {
+	const year = from.getUTCMonth() === 11 && from.getUTCDate() > 6 ? from.getUTCFullYear() + 1 : from.getUTCFullYear()
+	return { starts: `${year}-12-06T08:00:00.000Z`, ends: `${year}-12-06T14:00:00.000Z` }
+}
+
+function emailFor(name: string, domain: string) {
+	const local = name
+		.toLowerCase()
+		.replace(/æ/g, 'ae')
+		.replace(/ø/g, 'o')
+		.replace(/å/g, 'a')
+		.replace(/[^a-z]+/g, '.')
+	return `${local}@${domain}`
+}
+
+/** Fills an empty database with the demo network; does nothing if any network exists. */
+export async function seedDemo(db: Kysely<DB>) {
+	if (await db.selectFrom('network').select('id').limit(1).executeTakeFirst()) return
+	await db.transaction().execute(async (trx) => {
+		const created = new Date().toISOString()
+		const { id: networkId } = await trx
+			.insertInto('network')
+			.values({
+				slug: 'ikt-lillehammer',
+				name: 'IKT-nettverket i Lillehammerregionen',
+				name_en: 'The ICT Business Network of the Lillehammer Region',
+				region: 'Lillehammerregionen',
+				phase: 'pre_project',
+				about_nb:
+					'Et bedriftsnettverk for IKT-næringen i Lillehammerregionen, støttet av Innovasjon Norge. Bedriftene møtes på samlinger, blir kjent, finner prosjekter de kan gjøre sammen og knytter kontakt med fagmiljøer.\n\nLillehammer kommune koordinerer arbeidet sammen med en midlertidig styringsgruppe med folk fra næringslivet og Cyberforsvaret. En prosjektleder holder framdriften.',
+				about_en:
+					'A business network for the ICT industry of the Lillehammer region, supported by Innovation Norway. The companies meet at gatherings, get to know each other, find projects to do together and build contacts with research communities.\n\nLillehammer municipality coordinates the work with a temporary steering group of people from industry and the Norwegian Cyber Defence. A project leader keeps it moving.',
+				created_at: created,
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow()
+
+		const goals = [
+			['Bedriftene kjenner hverandre godt og har tillit til hverandre', 'The companies know each other well and trust each other'],
+			['Minst tre ideer til utviklingsprosjekter som kan tas videre i et hovedprosjekt', 'At least three development project ideas to take into a main project'],
+			['Behovet for kompetanseheving er kartlagt', 'The need for raising competence is mapped'],
+			['Gode kontakter med relevante fagmiljøer i inn- og utland', 'Good contacts with relevant research communities at home and abroad'],
+		]
+		await trx
+			.insertInto('network_goal')
+			.values(goals.map(([nb, en], i) => ({ network_id: networkId, position: i + 1, title_nb: nb!, title_en: en! })))
+			.execute()
+
+		const actor = { networkId, actorId: null }
+		const partnerIds: Record<string, number> = {}
+		for (const p of partners) {
+			partnerIds[p.name] = await createOrganisation(
+				trx,
+				actor,
+				{ org_number: null, name: p.name, kind: p.kind, description: p.about, website: '', employees: null, town: p.town, competences_offered: '', competences_wanted: '', technologies: '' },
+				'partner',
+			)
+		}
+		await addPerson(trx, actor, {
+			email: 'kari.nordby@knute.example',
+			name: 'Kari Nordby',
+			title: 'Prosjektleder',
+			organisation_id: partnerIds['Lillehammer kommune']!,
+			roles: ['project_leader'],
+		})
+		await addPerson(trx, actor, {
+			email: 'geir.tollefsen@knute.example',
+			name: 'Geir Tollefsen',
+			title: 'Næringssjef',
+			organisation_id: partnerIds['Lillehammer kommune']!,
+			roles: ['steering_group'],
+		})
+		await addPerson(trx, actor, {
+			email: 'major.lien@knute.example',
+			name: 'Astrid Lien',
+			title: 'Major',
+			organisation_id: partnerIds['Cyberforsvaret']!,
+			roles: ['steering_group', 'partner_observer'],
+		})
+		await addPerson(trx, actor, {
+			email: 'nils.brekke@knute.example',
+			name: 'Nils Brekke',
+			title: 'Førsteamanuensis',
+			organisation_id: partnerIds['NTNU i Gjøvik']!,
+			roles: ['partner_observer'],
+		})
+
+		for (const c of companies) {
+			const { people, about, ...fields } = c
+			const domain = `${c.name.toLowerCase().replace(/ as$/, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z]+/g, '')}.example`
+			const organisationId = await createOrganisation(
+				trx,
+				actor,
+				{ ...fields, kind: 'company', description: about, website: `https://${domain}` },
+				'member',
+			)
+			for (const p of people) {
+				const personId = await addPerson(trx, actor, { email: emailFor(p.name, domain), name: p.name, title: p.title, organisation_id: organisationId, roles: p.roles })
+				if (p.competences) await trx.updateTable('person').set({ competences: p.competences }).where('id', '=', personId).execute()
+			}
+		}
+
+		const { starts, ends } = nextSixthOfDecember()
+		await trx
+			.insertInto('gathering')
+			.values({
+				network_id: networkId,
+				title: 'Første samling i IKT-nettverket',
+				starts_at: starts,
+				ends_at: ends,
+				location: 'Lillehammer, Kulturhuset Banken',
+				description: 'Åpen samling for alle IKT-bedrifter i regionen: hva nettverket skal gjøre, hvordan bedriftene kan bli med, og bli-kjent-runder.',
+				audience: 'open',
+				created_at: created,
+			})
+			.execute()
+		await trx
+			.insertInto('news')
+			.values({
+				network_id: networkId,
+				title: 'Nettverket har fått støtte fra Innovasjon Norge',
+				body: 'IKT-nettverket er i gang med forprosjektet. Første samling er åpen for alle IKT-bedrifter i regionen; etter samlingen kan bedriftene forplikte seg til å være med videre.',
+				published_at: created,
+			})
+			.execute()
+	})
+}

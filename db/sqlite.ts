@@ -1,0 +1,30 @@
+import { DatabaseSync } from 'node:sqlite'
+import { SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely'
+
+/**
+ * Kysely's SqliteDialect speaks the better-sqlite3 interface; node:sqlite's
+ * statements take spread parameters and tell readers by their column list.
+ * This adapter is all that stands between them (see docs/decisions/002).
+ */
+export function createSqliteDialect(file: string) {
+	const database = new DatabaseSync(file)
+	// WAL lets readers go on while one writer commits; NORMAL sync is safe with WAL.
+	database.exec(
+		'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000',
+	)
+	const adapter: SqliteDatabase = {
+		close: () => database.close(),
+		prepare(sql): SqliteStatement {
+			const statement = database.prepare(sql)
+			return {
+				reader: statement.columns().length > 0,
+				all: (parameters) => statement.all(...(parameters as SqlValue[])),
+				run: (parameters) => statement.run(...(parameters as SqlValue[])),
+				iterate: (parameters) => statement.iterate(...(parameters as SqlValue[])),
+			}
+		},
+	}
+	return { dialect: new SqliteDialect({ database: adapter }), database }
+}
+
+type SqlValue = null | number | bigint | string | Uint8Array
