@@ -67,7 +67,6 @@ export async function createServerApp(env: Env) {
 
 	app.use(
 		createRequestHandler({
-			// @ts-expect-error the virtual module exists inside the React Router build
 			build: () => import('virtual:react-router/server-build') as Promise<ServerBuild>,
 			mode: development ? 'development' : 'production',
 			getLoadContext(req, res) {

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import type { Kysely } from 'kysely'
+import type { DB } from '#db/schema.ts'
+import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
+import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
+import { getOrganisation, getPerson, searchDirectory, setRoles, updateOrganisation } from './directory.server.ts'
+
+for (const dialect of DIALECTS) {
+	describe(`directory on ${dialect}`, () => {
+		let db: Kysely<DB>
+		let drop: () => Promise<void>
+		let networkId: number
+		beforeEach(async () => {
+			;({ db, drop } = await createTestDatabase(dialect))
+			networkId = await createNetwork(db)
+		})
+		afterEach(() => drop())
+
+		const search = async (query: string, network = networkId) =>
+			(await searchDirectory(db, dialect, { networkId: network, query })).map((h) => `${h.kind}:${h.entity_id}`)
+
+		test('finds companies by inflected Norwegian words and without diacritics', async () => {
+			const cloud = await createCompany(db, networkId, { name: 'Mjøsdata AS', town: 'Gjøvik', competences_offered: 'Skytjenester, Drift' })
+			const games = await createCompany(db, networkId, { name: 'Nordlys Interaktiv AS', description: 'Vi lager spill for bedriftene i regionen' })
+			expect(await search('skytjeneste')).toEqual([`organisation:${cloud}`])
+			expect(await search('gjovik')).toEqual([`organisation:${cloud}`])
+			expect(await search('Mjosdata')).toEqual([`organisation:${cloud}`])
+			expect(await search('bedrifter')).toEqual([`organisation:${games}`])
+			expect(await search('spill regionen')).toEqual([`organisation:${games}`])
+			expect(await search('kubernetes')).toEqual([])
+		})
+
+		test('finds people by competence and employer, best match first', async () => {
+			const company = await createCompany(db, networkId, { name: 'Lågen Sikkerhet AS' })
+			const person = await createPerson(db, networkId, { name: 'Hanne Lund', organisation_id: company })
+			await db.updateTable('person').set({ competences: 'Informasjonssikkerhet' }).where('id', '=', person).execute()
+			await setRoles(db, { networkId, actorId: null }, person, ['member', 'company_contact'])
+			expect(await search('Hanne')).toEqual([`person:${person}`])
+			expect(await search('lagen sikkerhet')).toEqual([`organisation:${company}`, `person:${person}`])
+		})
+
+		test('keeps each network to its own directory', async () => {
+			const other = await createNetwork(db)
+			const company = await createCompany(db, other, { name: 'Hemmelig AS' })
+			expect(await search('hemmelig')).toEqual([])
+			expect(await search('hemmelig', other)).toEqual([`organisation:${company}`])
+			expect(await getOrganisation(db, { networkId, organisationId: company })).toBeUndefined()
+		})
+
+		test('an updated profile is found by its new words and the change is logged', async () => {
+			const company = await createCompany(db, networkId, { name: 'Fjellkode AS' })
+			await updateOrganisation(db, { networkId, actorId: null }, company, { technologies: 'Rust, WebAssembly' })
+			expect(await search('webassembly')).toEqual([`organisation:${company}`])
+			const log = await db.selectFrom('audit_log').select(['action', 'summary']).where('entity_id', '=', company).orderBy('id').execute()
+			expect(log.at(-1)).toEqual({ action: 'organisation.updated', summary: 'Fjellkode AS: technologies' })
+		})
+
+		test('a person without a role in the network is not found there', async () => {
+			const person = await createPerson(db, networkId, { name: 'Ola Nordmann' })
+			await setRoles(db, { networkId, actorId: null }, person, [])
+			expect(await getPerson(db, { networkId, personId: person })).toBeUndefined()
+			expect(await search('ola')).toEqual([])
+		})
+	})
+}

@@ -1,0 +1,56 @@
+// A throwaway PostgreSQL server on 127.0.0.1 for one test run: made with
+// initdb in a temporary folder, stopped and deleted afterwards.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+function binDir(): string {
+	const root = '/usr/lib/postgresql'
+	const version = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a))[0] : undefined
+	if (!version) throw new Error('PostgreSQL is not installed (Debian: apt-get install -y postgresql)')
+	return path.join(root, version, 'bin')
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number }
+			server.close(() => resolve(port))
+		})
+	})
+}
+
+/** Runs a PostgreSQL command as the `postgres` user when we are root (initdb refuses root). */
+function run(command: string, args: string[]) {
+	const asRoot = process.getuid?.() === 0
+	const file = asRoot ? 'runuser' : command
+	const argv = asRoot ? ['-u', 'postgres', '--', command, ...args] : args
+	const result = spawnSync(file, argv, { encoding: 'utf8' })
+	if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`)
+}
+
+export async function startPostgres(): Promise<{ url: string; stop: () => void }> {
+	const bin = binDir()
+	const dir = mkdtempSync(path.join(tmpdir(), 'knute-pg-'))
+	if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()))
+	const data = path.join(dir, 'data')
+	const port = await freePort()
+	run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C.UTF-8'])
+	run(path.join(bin, 'pg_ctl'), [
+		'-D', data, '-w', '-l', path.join(dir, 'log'),
+		'-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+		'start',
+	])
+	return {
+		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+		stop() {
+			try {
+				run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'])
+			} finally {
+				rmSync(dir, { recursive: true, force: true })
+			}
+		},
+	}
+}
