@@ -125,6 +125,7 @@ export interface DB {
 		total: number
 		done: number
 		error: string | null
+		locked_until: string | null
 		created_at: string
 		finished_at: string | null
 	}

@@ -12,7 +12,7 @@ import { translator } from './i18n.ts'
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>
 
 const SESSION_DAYS = 30
-const LINK_MINUTES = 20
+export const LINK_MINUTES = 20
 
 // The cookie holds a random id; the database holds only its hash, so a leaked
 // backup cannot be turned into live sessions.
@@ -78,22 +78,31 @@ export async function sendLoginLink(
 ) {
 	const person = await db.selectFrom('person').select(['id', 'name']).where('email', '=', email.toLowerCase()).executeTakeFirst()
 	if (!person) return
-	const token = newToken()
 	const t = translator(lang)
-	const link = new URL('/logg-inn/lenke', origin)
-	link.searchParams.set('token', token)
-	if (redirectTo) link.searchParams.set('redirectTo', redirectTo)
 	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('login_token')
-			.values({ token_hash: hashToken(token), person_id: person.id, created_at: now(), expires_at: inMinutes(LINK_MINUTES) })
-			.execute()
+		const link = await createLoginLink(trx, { personId: person.id, origin, redirectTo })
 		await enqueueMail(trx, {
 			to: email.toLowerCase(),
 			subject: t('mail.login.subject'),
-			text: t('mail.login.body', { name: person.name, link: link.href, minutes: String(LINK_MINUTES) }),
+			text: t('mail.login.body', { name: person.name, link, minutes: LINK_MINUTES }),
 		})
 	})
+}
+
+/** A one-time sign-in link for the person, valid for LINK_MINUTES; only its hash is stored. */
+export async function createLoginLink(
+	trx: Kysely<DB>,
+	{ personId, origin, redirectTo }: { personId: number; origin: string; redirectTo?: string },
+): Promise<string> {
+	const token = newToken()
+	await trx
+		.insertInto('login_token')
+		.values({ token_hash: hashToken(token), person_id: personId, created_at: now(), expires_at: inMinutes(LINK_MINUTES) })
+		.execute()
+	const link = new URL('/logg-inn/lenke', origin)
+	link.searchParams.set('token', token)
+	if (redirectTo) link.searchParams.set('redirectTo', redirectTo)
+	return link.href
 }
 
 /**

@@ -191,6 +191,23 @@ const nb = {
 	'field.file.csv': 'Last opp en CSV-fil.',
 	'field.organisation': 'Velg en bedrift i nettverket.',
 	'field.role': 'Velg en gyldig rolle.',
+	'admin.prospects': 'Interessenter å følge opp',
+	'admin.noProspects': 'Ingen interessenter å følge opp.',
+	'admin.role': 'Rolle',
+	'organisation.status': 'Status i nettverket',
+	'audit.action.organisation.added': 'Bedrift lagt til',
+	'audit.action.organisation.updated': 'Bedrift endret',
+	'audit.action.person.added': 'Person lagt til',
+	'audit.action.person.updated': 'Person endret',
+	'audit.action.person.password': 'Passord satt',
+	'audit.action.membership.roles': 'Roller endret',
+	'audit.action.import.done': 'Import fullført',
+	'import.badFile': 'Filen kan ikke leses som CSV (feil nær linje {line}). Sjekk anførselstegn og skilletegn.',
+	'import.tooMany': 'Filen har for mange rader. Del den opp i filer med høyst {max} rader.',
+	'import.companyMissing': 'Bedriftsnavn mangler.',
+	'import.nameMissing': 'Navnet på personen mangler.',
+	'import.extraColumns': 'Raden har flere kolonner enn overskriften.',
+	'import.fileTooLarge': 'Filen er for stor (høyst 1 MB).',
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -385,6 +402,23 @@ const en: Record<MessageKey, string> = {
 	'field.file.csv': 'Upload a CSV file.',
 	'field.organisation': 'Choose a company in the network.',
 	'field.role': 'Choose a valid role.',
+	'admin.prospects': 'Prospects to follow up',
+	'admin.noProspects': 'No prospects to follow up.',
+	'admin.role': 'Role',
+	'organisation.status': 'Status in the network',
+	'audit.action.organisation.added': 'Company added',
+	'audit.action.organisation.updated': 'Company changed',
+	'audit.action.person.added': 'Person added',
+	'audit.action.person.updated': 'Person changed',
+	'audit.action.person.password': 'Password set',
+	'audit.action.membership.roles': 'Roles changed',
+	'audit.action.import.done': 'Import finished',
+	'import.badFile': 'The file cannot be read as CSV (error near line {line}). Check quotes and separators.',
+	'import.tooMany': 'The file has too many rows. Split it into files of at most {max} rows.',
+	'import.companyMissing': 'The company name is missing.',
+	'import.nameMissing': 'The person’s name is missing.',
+	'import.extraColumns': 'The row has more columns than the header.',
+	'import.fileTooLarge': 'The file is too large (at most 1 MB).',
 }
 
 export type Lang = 'nb' | 'en'
@@ -400,7 +434,7 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 export function translator(lang: Lang): Translate {
 	const catalogue = catalogues[lang]
 	return (key, values) =>
-		catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole))
+		(catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole))
 }
 
 /** The language a request asks for: the `lang` cookie, else bokmål. */

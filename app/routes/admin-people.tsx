@@ -1,3 +1,158 @@
-export default function Page() {
-	return <main id="main" className="page">todo</main>
+import { data, Form } from 'react-router'
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { z } from 'zod'
+import { Alert, Button, Checkbox, Details, Fieldset, Heading, Table } from '@digdir/designsystemet-react'
+import type { Route } from './+types/admin-people'
+import { listOrganisationChoices, setRoles } from '#app/features/directory/directory.server.ts'
+import { invitePerson, listPeopleWithRoles } from '#app/features/members/members.server.ts'
+import { requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { ROLES, type Role } from '#db/schema.ts'
+import { email, requiredText } from '#app/platform/fields.ts'
+import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
+import { langFromRequest } from '#app/platform/i18n.ts'
+import { FormField } from '#app/ui/form-field.tsx'
+import { SelectField } from '#app/ui/select-field.tsx'
+import { AppLink } from '#app/ui/link.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+
+const role = z.enum(ROLES as [Role, ...Role[]], { error: 'field.role' })
+const schema = z.discriminatedUnion('intent', [
+	z.object({
+		intent: z.literal('invite'),
+		name: requiredText(120),
+		email,
+		organisation_id: z.coerce.number().int().positive().optional(),
+		role,
+	}),
+	z.object({ intent: z.literal('roles'), personId: z.coerce.number().int().positive(), roles: z.array(role).default([]) }),
+])
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+	const network = await requireNetwork(context, params.network)
+	requirePermission(context, request, 'invite:person', { networkId: network.id })
+	const db = getDb(context)
+	const [people, organisations] = await Promise.all([listPeopleWithRoles(db, network.id), listOrganisationChoices(db, network.id)])
+	return { people, organisations }
 }
+
+export async function action({ params, context, request }: Route.ActionArgs) {
+	const network = await requireNetwork(context, params.network)
+	const submission = parseWithZod(await request.formData(), { schema })
+	if (submission.status !== 'success') return data({ result: submission.reply(), done: null }, { status: 400 })
+	const value = submission.value
+	const db = getDb(context)
+	if (value.intent === 'invite') {
+		const actor = requirePermission(context, request, 'invite:person', { networkId: network.id })
+		if (value.organisation_id) {
+			const inNetwork = (await listOrganisationChoices(db, network.id)).some((o) => o.id === value.organisation_id)
+			if (!inNetwork) return data({ result: submission.reply({ fieldErrors: { organisation_id: ['field.organisation'] } }), done: null }, { status: 400 })
+		}
+		await invitePerson(
+			db,
+			{ network, inviter: actor, origin: new URL(request.url).origin, lang: langFromRequest(request) },
+			{ name: value.name, email: value.email, organisation_id: value.organisation_id ?? null, role: value.role },
+		)
+		return { result: submission.reply({ resetForm: true }), done: { kind: 'invited' as const, who: value.email } }
+	}
+	const actor = requirePermission(context, request, 'assign:role', { networkId: network.id })
+	const person = (await listPeopleWithRoles(db, network.id)).find((p) => p.id === value.personId)
+	invariantResponse(person, 'error.notFound.title', { status: 404 })
+	await db.transaction().execute((trx) => setRoles(trx, { networkId: network.id, actorId: actor.personId }, person.id, value.roles))
+	return { result: submission.reply(), done: { kind: 'roles' as const, who: person.name } }
+}
+
+export default function AdminPeople({ loaderData: { people, organisations }, actionData, params }: Route.ComponentProps) {
+	const t = useT()
+	const result = actionData?.result
+	const [form, fields] = useForm({
+		id: 'invite',
+		lastResult: result?.initialValue?.intent === 'invite' ? result : undefined,
+		defaultValue: { role: 'member' },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<main id="main" className="page">
+			<Heading level={1} data-size="lg">
+				{t('admin.people')}
+			</Heading>
+			{actionData?.done ? (
+				<Alert data-color="success" role="status">
+					{actionData.done.kind === 'invited' ? t('admin.invited', { email: actionData.done.who }) : t('admin.rolesSaved', { name: actionData.done.who })}
+				</Alert>
+			) : null}
+			<section className="stack" aria-labelledby="invite-heading">
+				<Heading level={2} data-size="sm" id="invite-heading">
+					{t('admin.invite')}
+				</Heading>
+				<Form method="post" className="form" {...getFormProps(form)}>
+					<input type="hidden" name="intent" value="invite" />
+					{form.status === 'error' ? <Alert data-color="danger">{t('common.formErrors')}</Alert> : null}
+					<FormField field={fields.name} label={t('person.name')} />
+					<FormField field={fields.email} label={t('person.email')} type="email" />
+					<SelectField
+						field={fields.organisation_id}
+						label={t('person.organisation')}
+						options={[{ value: '', label: t('admin.noOrganisation') }, ...organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
+					/>
+					<SelectField field={fields.role} label={t('admin.role')} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+					<div>
+						<Button type="submit">{t('admin.inviteSubmit')}</Button>
+					</div>
+				</Form>
+			</section>
+			<section className="stack" aria-labelledby="people-heading">
+				<Heading level={2} data-size="sm" id="people-heading">
+					{t('directory.people')}
+				</Heading>
+				<Table>
+					<Table.Head>
+						<Table.Row>
+							<Table.HeaderCell>{t('person.name')}</Table.HeaderCell>
+							<Table.HeaderCell>{t('person.organisation')}</Table.HeaderCell>
+							<Table.HeaderCell>{t('admin.roles')}</Table.HeaderCell>
+						</Table.Row>
+					</Table.Head>
+					<Table.Body>
+						{people.map((p) => (
+							<Table.Row key={p.id}>
+								<Table.Cell>
+									<AppLink to={`/n/${params.network}/personer/${p.id}`}>{p.name}</AppLink>
+									<br />
+									<span className="muted">{p.email}</span>
+								</Table.Cell>
+								<Table.Cell>{p.organisation ?? '–'}</Table.Cell>
+								<Table.Cell>
+									<Details>
+										<Details.Summary>{p.roles.map((r) => t(`role.${r}`)).join(', ')}</Details.Summary>
+										<Details.Content>
+											<Form method="post" className="stack">
+												<input type="hidden" name="intent" value="roles" />
+												<input type="hidden" name="personId" value={p.id} />
+												<Fieldset>
+													<Fieldset.Legend>{t('admin.rolesFor', { name: p.name })}</Fieldset.Legend>
+													{ROLES.map((r) => (
+														<Checkbox key={r} name="roles" value={r} label={t(`role.${r}`)} defaultChecked={p.roles.includes(r)} />
+													))}
+												</Fieldset>
+												<div>
+													<Button type="submit" variant="secondary" data-size="sm">
+														{t('admin.rolesSave')}
+													</Button>
+												</div>
+											</Form>
+										</Details.Content>
+									</Details>
+								</Table.Cell>
+							</Table.Row>
+						))}
+					</Table.Body>
+				</Table>
+			</section>
+		</main>
+	)
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Personer og roller – Knute' }]

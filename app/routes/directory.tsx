@@ -1,3 +1,105 @@
-export default function Page() {
-	return <main id="main" className="page">todo</main>
+import { Form } from 'react-router'
+import { Card, Heading, Paragraph, Search, Tag } from '@digdir/designsystemet-react'
+import type { Route } from './+types/directory'
+import { listOrganisations, listPeople, searchDirectory } from '#app/features/directory/directory.server.ts'
+import { requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { dbContext } from '#app/platform/context.ts'
+import { requirePermission } from '#app/platform/guard.server.ts'
+import { AppLink } from '#app/ui/link.tsx'
+import { TagList } from '#app/ui/tags.tsx'
+import { useT } from '#app/ui/i18n.tsx'
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+	const network = await requireNetwork(context, params.network)
+	requirePermission(context, request, 'read:directory', { networkId: network.id })
+	const { db, dialect } = context.get(dbContext)
+	const q = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 200)
+	if (!q) {
+		const [organisations, people] = await Promise.all([listOrganisations(db, { networkId: network.id }), listPeople(db, { networkId: network.id })])
+		return { network: network.name, q, organisations, people, hits: null }
+	}
+	const hits = await searchDirectory(db, dialect, { networkId: network.id, query: q })
+	const ids = (kind: string) => hits.filter((h) => h.kind === kind).map((h) => h.entity_id)
+	const [organisations, people] = await Promise.all([
+		listOrganisations(db, { networkId: network.id, ids: ids('organisation') }),
+		listPeople(db, { networkId: network.id, ids: ids('person') }),
+	])
+	// Keep the search's ranking.
+	const rank = new Map(hits.map((h, i) => [`${h.kind}:${h.entity_id}`, i]))
+	organisations.sort((a, b) => rank.get(`organisation:${a.id}`)! - rank.get(`organisation:${b.id}`)!)
+	people.sort((a, b) => rank.get(`person:${a.id}`)! - rank.get(`person:${b.id}`)!)
+	return { network: network.name, q, organisations, people, hits: hits.length }
 }
+
+export default function Directory({ loaderData: d, params }: Route.ComponentProps) {
+	const t = useT()
+	const base = `/n/${params.network}`
+	return (
+		<main id="main" className="page">
+			<Heading level={1} data-size="lg">
+				{t('directory.title')}
+			</Heading>
+			<Paragraph>{t('directory.intro', { network: d.network })}</Paragraph>
+			<Form method="get" role="search" className="stack">
+				<label htmlFor="q">{t('directory.search')}</label>
+				<Paragraph data-size="sm" id="q-hint" className="muted">
+					{t('directory.searchHint')}
+				</Paragraph>
+				<Search>
+					<Search.Input id="q" name="q" defaultValue={d.q} aria-describedby="q-hint" aria-label={t('directory.search')} />
+					<Search.Button type="submit">{t('directory.searchButton')}</Search.Button>
+				</Search>
+			</Form>
+			{d.hits !== null ? (
+				<Paragraph role="status">{d.hits === 0 ? t('directory.noResults', { q: d.q }) : t('directory.resultCount', { count: d.hits, q: d.q })}</Paragraph>
+			) : null}
+			{d.organisations.length > 0 ? (
+				<section className="stack" aria-labelledby="organisations">
+					<Heading level={2} data-size="md" id="organisations">
+						{t('directory.organisations')}
+					</Heading>
+					<ul className="grid plain-list">
+						{d.organisations.map((o) => (
+							<li key={o.id}>
+								<Card>
+									<Heading level={3} data-size="xs">
+										<AppLink to={`${base}/bedrifter/${o.id}`}>{o.name}</AppLink>
+									</Heading>
+									<Paragraph data-size="sm">
+										{[t(`organisation.kind.${o.kind}`), o.town, o.employees !== null ? t('directory.employees', { count: o.employees }) : null]
+											.filter(Boolean)
+											.join(' · ')}
+									</Paragraph>
+									{o.status === 'prospect' ? <Tag data-color="warning">{t('organisation.status.prospect')}</Tag> : null}
+									<TagList value={[o.competences_offered, o.technologies].filter(Boolean).join(', ')} label={t('organisation.offered')} />
+								</Card>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
+			{d.people.length > 0 ? (
+				<section className="stack" aria-labelledby="people">
+					<Heading level={2} data-size="md" id="people">
+						{t('directory.people')}
+					</Heading>
+					<ul className="grid plain-list">
+						{d.people.map((p) => (
+							<li key={p.id}>
+								<Card>
+									<Heading level={3} data-size="xs">
+										<AppLink to={`${base}/personer/${p.id}`}>{p.name}</AppLink>
+									</Heading>
+									<Paragraph data-size="sm">{[p.title, p.organisation, p.town].filter(Boolean).join(' · ')}</Paragraph>
+									<TagList value={p.competences} label={t('person.competences')} />
+								</Card>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
+		</main>
+	)
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Katalog – Knute' }]

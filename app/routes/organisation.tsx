@@ -1,3 +1,127 @@
-export default function Page() {
-	return <main id="main" className="page">todo</main>
+import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import type { Route } from './+types/organisation'
+import { getOrganisation } from '#app/features/directory/directory.server.ts'
+import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { actorContext } from '#app/platform/context.ts'
+import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
+import { can } from '#app/platform/policy.ts'
+import { formatNumber } from '#app/platform/i18n.ts'
+import { AppLink } from '#app/ui/link.tsx'
+import { TagList } from '#app/ui/tags.tsx'
+import { useLang, useT } from '#app/ui/i18n.tsx'
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+	const network = await requireNetwork(context, params.network)
+	const organisationId = requireId(params.organisationId)
+	requirePermission(context, request, 'read:directory', { networkId: network.id })
+	const organisation = await getOrganisation(getDb(context), { networkId: network.id, organisationId })
+	invariantResponse(organisation, 'error.notFound.title', { status: 404 })
+	return {
+		organisation,
+		canEdit: can(context.get(actorContext), 'update:organisation', { networkId: network.id, organisationId }),
+	}
 }
+
+export default function OrganisationPage({ loaderData: { organisation: o, canEdit }, params }: Route.ComponentProps) {
+	const t = useT()
+	const lang = useLang()
+	const base = `/n/${params.network}`
+	return (
+		<main id="main" className="page">
+			<div className="row">
+				{o.logo_file_id ? <img className="logo" src={`${base}/filer/${o.logo_file_id}`} alt={t('organisation.logoAlt', { name: o.name })} /> : null}
+				<Heading level={1} data-size="lg">
+					{o.name}
+				</Heading>
+				<Tag data-color={o.status === 'prospect' ? 'warning' : 'info'}>{t(`organisation.status.${o.status}`)}</Tag>
+			</div>
+			{canEdit ? (
+				<Paragraph>
+					<AppLink to={`${base}/bedrifter/${o.id}/rediger`}>{t('organisation.edit')}</AppLink>
+				</Paragraph>
+			) : null}
+			{o.description ? <Paragraph>{o.description}</Paragraph> : null}
+			<dl className="facts">
+				<dt>{t('organisation.kind')}</dt>
+				<dd>{t(`organisation.kind.${o.kind}`)}</dd>
+				{o.org_number ? (
+					<>
+						<dt>{t('organisation.orgNumber')}</dt>
+						<dd>{o.org_number.replace(/(\d{3})(\d{3})(\d{3})/, '$1 $2 $3')}</dd>
+					</>
+				) : null}
+				{o.town ? (
+					<>
+						<dt>{t('organisation.town')}</dt>
+						<dd>{o.town}</dd>
+					</>
+				) : null}
+				{o.employees !== null ? (
+					<>
+						<dt>{t('organisation.employees')}</dt>
+						<dd>{formatNumber(lang, o.employees)}</dd>
+					</>
+				) : null}
+				{o.website ? (
+					<>
+						<dt>{t('organisation.website')}</dt>
+						<dd>
+							<a href={o.website} rel="noopener noreferrer">
+								{o.website.replace(/^https?:\/\//, '')}
+							</a>
+						</dd>
+					</>
+				) : null}
+			</dl>
+			{[
+				['organisation.offered', o.competences_offered],
+				['organisation.wanted', o.competences_wanted],
+				['organisation.technologies', o.technologies],
+			].map(([key, value]) =>
+				value ? (
+					<section key={key} className="stack">
+						<Heading level={2} data-size="xs">
+							{t(key as 'organisation.offered')}
+						</Heading>
+						<TagList value={value} label={t(key as 'organisation.offered')} />
+					</section>
+				) : null,
+			)}
+			<section className="stack" aria-labelledby="people">
+				<Heading level={2} data-size="md" id="people">
+					{t('organisation.people')}
+				</Heading>
+				{o.people.length === 0 ? (
+					<Paragraph>{t('organisation.noPeople')}</Paragraph>
+				) : (
+					<Table>
+						<Table.Head>
+							<Table.Row>
+								<Table.HeaderCell>{t('person.name')}</Table.HeaderCell>
+								<Table.HeaderCell>{t('person.title')}</Table.HeaderCell>
+								<Table.HeaderCell>{t('person.email')}</Table.HeaderCell>
+								<Table.HeaderCell>{t('person.phone')}</Table.HeaderCell>
+							</Table.Row>
+						</Table.Head>
+						<Table.Body>
+							{o.people.map((p) => (
+								<Table.Row key={p.id}>
+									<Table.Cell>
+										<AppLink to={`${base}/personer/${p.id}`}>{p.name}</AppLink>
+									</Table.Cell>
+									<Table.Cell>{p.title}</Table.Cell>
+									<Table.Cell>
+										<a href={`mailto:${p.email}`}>{p.email}</a>
+									</Table.Cell>
+									<Table.Cell>{p.phone}</Table.Cell>
+								</Table.Row>
+							))}
+						</Table.Body>
+					</Table>
+				)}
+			</section>
+		</main>
+	)
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.organisation.name} – Knute` : 'Knute' }]

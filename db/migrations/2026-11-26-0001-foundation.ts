@@ -186,6 +186,7 @@ export async function up(db: Kysely<any>) {
 		.addColumn('total', 'integer', (c) => c.notNull())
 		.addColumn('done', 'integer', (c) => c.notNull())
 		.addColumn('error', 'text')
+		.addColumn('locked_until', 'text')
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('finished_at', 'text')
 		.execute()

@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely'
+import type { DB, Role } from '#db/schema.ts'
+import { addPerson } from '#app/features/directory/directory.server.ts'
+import { createLoginLink, LINK_MINUTES } from '#app/platform/auth.server.ts'
+import { translator, type Lang } from '#app/platform/i18n.ts'
+import { enqueueMail } from '#app/platform/mail.server.ts'
+
+/**
+ * Adds a person to the network with a role and e-mails them a sign-in link,
+ * in one transaction: no invitation without its person, no person without the mail.
+ */
+export async function invitePerson(
+	db: Kysely<DB>,
+	{ network, inviter, origin, lang }: { network: { id: number; name: string; slug: string }; inviter: { personId: number; name: string }; origin: string; lang: Lang },
+	input: { name: string; email: string; organisation_id: number | null; role: Role },
+) {
+	const t = translator(lang)
+	return db.transaction().execute(async (trx) => {
+		const existingRoles = await trx
+			.selectFrom('membership')
+			.innerJoin('person', 'person.id', 'membership.person_id')
+			.select('membership.role')
+			.where('person.email', '=', input.email)
+			.where('membership.network_id', '=', network.id)
+			.execute()
+		const roles = [...new Set([...existingRoles.map((r) => r.role), input.role])]
+		const personId = await addPerson(trx, { networkId: network.id, actorId: inviter.personId }, { ...input, roles })
+		const link = await createLoginLink(trx, { personId, origin, redirectTo: `/n/${network.slug}` })
+		await enqueueMail(trx, {
+			to: input.email,
+			subject: t('mail.invite.subject', { network: network.name }),
+			text: t('mail.invite.body', {
+				name: input.name,
+				inviter: inviter.name,
+				network: network.name,
+				link,
+				minutes: LINK_MINUTES,
+				login: new URL('/logg-inn', origin).href,
+			}),
+		})
+		return personId
+	})
+}
+
+/** Everyone with a role in the network, with their roles and employer. */
+export async function listPeopleWithRoles(db: Kysely<DB>, networkId: number) {
+	const rows = await db
+		.selectFrom('membership as m')
+		.innerJoin('person as p', 'p.id', 'm.person_id')
+		.leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+		.select(['p.id', 'p.name', 'p.email', 'o.name as organisation', 'm.role'])
+		.where('m.network_id', '=', networkId)
+		.orderBy('p.name')
+		.orderBy('p.id')
+		.execute()
+	const people = new Map<number, { id: number; name: string; email: string; organisation: string | null; roles: Role[] }>()
+	for (const { role, ...person } of rows) {
+		const entry = people.get(person.id) ?? { ...person, roles: [] }
+		entry.roles.push(role)
+		people.set(person.id, entry)
+	}
+	return [...people.values()]
+}
+
+/** What the project leader's home page shows: counts and what needs doing. */
+export async function getAdminOverview(db: Kysely<DB>, networkId: number) {
+	const [organisations, people, withoutContact, prospects] = await Promise.all([
+		db
+			.selectFrom('network_organisation')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('network_id', '=', networkId)
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('membership')
+			.select((eb) => eb.fn.count<number>('person_id').distinct().as('n'))
+			.where('network_id', '=', networkId)
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('network_organisation as no')
+			.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
+			.select(['o.id', 'o.name'])
+			.where('no.network_id', '=', networkId)
+			.where('no.status', '=', 'member')
+			.where((eb) =>
+				eb.not(
+					eb.exists(
+						eb
+							.selectFrom('person as p')
+							.innerJoin('membership as m', 'm.person_id', 'p.id')
+							.select('p.id')
+							.whereRef('p.organisation_id', '=', 'o.id')
+							.where('m.network_id', '=', networkId)
+							.where('m.role', '=', 'company_contact'),
+					),
+				),
+			)
+			.orderBy('o.name')
+			.execute(),
+		db
+			.selectFrom('network_organisation as no')
+			.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
+			.select(['o.id', 'o.name'])
+			.where('no.network_id', '=', networkId)
+			.where('no.status', '=', 'prospect')
+			.orderBy('o.name')
+			.execute(),
+	])
+	return { organisations: Number(organisations.n), people: Number(people.n), withoutContact, prospects }
+}
