@@ -38,12 +38,13 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 
 export async function action({ params, context, request }: Route.ActionArgs) {
 	const network = await requireNetwork(context, params.network)
-	const submission = parseWithZod(await request.formData(), { schema })
+	const formData = await request.formData()
+	const actor = requirePermission(context, request, formData.get('intent') === 'roles' ? 'assign:role' : 'invite:person', { networkId: network.id })
+	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), done: null }, { status: 400 })
 	const value = submission.value
 	const db = getDb(context)
 	if (value.intent === 'invite') {
-		const actor = requirePermission(context, request, 'invite:person', { networkId: network.id })
 		if (value.organisation_id) {
 			const inNetwork = (await listOrganisationChoices(db, network.id)).some((o) => o.id === value.organisation_id)
 			if (!inNetwork) return data({ result: submission.reply({ fieldErrors: { organisation_id: ['field.organisation'] } }), done: null }, { status: 400 })
@@ -55,7 +56,6 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 		)
 		return { result: submission.reply({ resetForm: true }), done: { kind: 'invited' as const, who: value.email } }
 	}
-	const actor = requirePermission(context, request, 'assign:role', { networkId: network.id })
 	const person = (await listPeopleWithRoles(db, network.id)).find((p) => p.id === value.personId)
 	invariantResponse(person, 'error.notFound.title', { status: 404 })
 	await db.transaction().execute((trx) => setRoles(trx, { networkId: network.id, actorId: actor.personId }, person.id, value.roles))

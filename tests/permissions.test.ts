@@ -1,0 +1,151 @@
+// Every route × every role, on both databases: the permission matrix.
+// A route added to app/routes.ts without a row here fails the first test.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import routes from '#app/routes.ts'
+import type { Role } from '#db/schema.ts'
+import { DIALECTS } from './support/databases.ts'
+import { startTestServer, type TestServer } from './support/app-server.ts'
+import { createCompany, createNetwork, createPerson } from './support/factories.ts'
+import { queueImport } from '#app/features/import/import.server.ts'
+
+type Who = 'visitor' | 'member' | 'contact' | 'otherContact' | 'steering' | 'observer' | 'leader' | 'outsider'
+const EVERYONE: Who[] = ['visitor', 'member', 'contact', 'otherContact', 'steering', 'observer', 'leader', 'outsider']
+const PARTICIPANTS: Who[] = ['member', 'contact', 'otherContact', 'steering', 'observer', 'leader']
+
+// What each role gets: 200 (or 400 for an empty form: allowed, then validated),
+// a redirect to sign in, 403, or 404 (a network the person has no part in).
+type Expect = 'ok' | 'login' | 'forbidden' | 'notFound' | 'redirect'
+
+function participantsOnly(allowed: Who[]): (who: Who) => Expect {
+	return (who) => (who === 'visitor' ? 'login' : who === 'outsider' ? 'notFound' : allowed.includes(who) ? 'ok' : 'forbidden')
+}
+const publicPage = () => 'ok' as const
+const directory = participantsOnly(PARTICIPANTS)
+const leaderOnly = participantsOnly(['leader'])
+
+type Ids = { company: number; member: number; logo: number; job: number }
+const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Expect; post?: (who: Who) => Expect }> = {
+	'routes/healthz.ts': { path: () => '/healthz', get: publicPage },
+	'routes/language.ts': { path: () => '/sprak', get: () => 'redirect' },
+	'routes/logout.ts': { path: () => '/logg-ut', get: () => 'redirect' },
+	'routes/file.ts': { path: (i) => `/n/test/filer/${i.logo}`, get: directory },
+	'routes/site-layout.tsx': { path: () => '/', get: publicPage },
+	'routes/home.tsx': { path: () => '/', get: publicPage },
+	'routes/login.tsx': { path: () => '/logg-inn', get: publicPage },
+	'routes/login-link.tsx': { path: () => '/logg-inn/lenke?token=x', get: publicPage },
+	'routes/dev-mailbox.tsx': { path: () => '/utvikling/epost', get: publicPage },
+	'routes/network-layout.tsx': { path: () => '/n/test', get: publicPage },
+	'routes/network.tsx': { path: () => '/n/test', get: publicPage },
+	'routes/directory.tsx': { path: () => '/n/test/katalog?q=bedrift', get: directory },
+	'routes/organisation.tsx': { path: (i) => `/n/test/bedrifter/${i.company}`, get: directory },
+	'routes/organisation-edit.tsx': {
+		path: (i) => `/n/test/bedrifter/${i.company}/rediger`,
+		get: participantsOnly(['contact', 'leader']),
+		post: participantsOnly(['contact', 'leader']),
+	},
+	'routes/person.tsx': { path: (i) => `/n/test/personer/${i.member}`, get: directory },
+	'routes/person-edit.tsx': {
+		path: (i) => `/n/test/personer/${i.member}/rediger`,
+		// The member themself, their company's contact, the project leader.
+		get: participantsOnly(['member', 'contact', 'leader']),
+		post: participantsOnly(['member', 'contact', 'leader']),
+	},
+	'routes/admin.tsx': { path: () => '/n/test/admin', get: leaderOnly },
+	'routes/admin-organisation-new.tsx': { path: () => '/n/test/admin/bedrifter/ny', get: leaderOnly, post: leaderOnly },
+	'routes/admin-people.tsx': { path: () => '/n/test/admin/personer', get: leaderOnly, post: leaderOnly },
+	'routes/admin-import.tsx': { path: () => '/n/test/admin/import', get: leaderOnly, post: leaderOnly },
+	'routes/admin-import-job.tsx': { path: (i) => `/n/test/admin/import/${i.job}`, get: leaderOnly },
+	'routes/admin-audit.tsx': { path: () => '/n/test/admin/logg', get: leaderOnly },
+}
+
+function routeFiles(config: typeof routes): string[] {
+	return config.flatMap((r) => [r.file, ...routeFiles((r.children ?? []) as typeof routes)])
+}
+
+test('the matrix covers every route', () => {
+	expect(routeFiles(routes).sort()).toEqual(Object.keys(matrix).sort())
+})
+
+function classify(response: Response): Expect {
+	const location = response.headers.get('Location') ?? ''
+	if (response.status === 302 && location.startsWith('/logg-inn')) return 'login'
+	if (response.status === 302) return 'redirect'
+	if (response.status === 200 || response.status === 400) return 'ok'
+	if (response.status === 403) return 'forbidden'
+	if (response.status === 404) return 'notFound'
+	return `status ${response.status}` as Expect
+}
+
+for (const dialect of DIALECTS) {
+	describe(`permissions on ${dialect}`, () => {
+		let server: TestServer
+		let ids: Ids
+		const cookies: Partial<Record<Who, string>> = {}
+
+		beforeAll(async () => {
+			server = await startTestServer(dialect)
+			const db = server.db
+			const networkId = await createNetwork(db, { slug: 'test' })
+			const company = await createCompany(db, networkId, { name: 'Bedrift A AS' })
+			const other = await createCompany(db, networkId, { name: 'Bedrift B AS' })
+			const person = (roles: Role[], organisation_id: number | null = null, network = networkId) => createPerson(db, network, { roles, organisation_id })
+			const people: Record<Exclude<Who, 'visitor'>, number> = {
+				member: await person(['member'], company),
+				contact: await person(['company_contact'], company),
+				otherContact: await person(['company_contact'], other),
+				steering: await person(['steering_group']),
+				observer: await person(['partner_observer']),
+				leader: await person(['project_leader']),
+				outsider: await person(['project_leader'], null, await createNetwork(db)),
+			}
+			for (const [who, id] of Object.entries(people)) cookies[who as Who] = await server.cookieFor(id)
+			const { id: logo } = await db
+				.insertInto('file')
+				.values({ network_id: networkId, name: 'logo.png', content_type: 'image/png', size: 4, data: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), created_at: new Date().toISOString() })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+			const job = await queueImport(db, { networkId, actorId: people.leader, rows: [] })
+			ids = { company, member: people.member, logo, job }
+		})
+		afterAll(() => server?.close())
+
+		for (const [file, row] of Object.entries(matrix)) {
+			test(`GET ${file}`, async () => {
+				const seen: Record<string, Expect> = {}
+				const wanted: Record<string, Expect> = {}
+				for (const who of EVERYONE) {
+					const response = await fetch(server.url + row.path(ids), { headers: cookies[who] ? { Cookie: cookies[who] } : {}, redirect: 'manual' })
+					seen[who] = classify(response)
+					wanted[who] = row.get(who)
+				}
+				expect(seen).toEqual(wanted)
+			})
+			if (!row.post) continue
+			test(`POST ${file}`, async () => {
+				const seen: Record<string, Expect> = {}
+				const wanted: Record<string, Expect> = {}
+				for (const who of EVERYONE) {
+					const response = await fetch(server.url + row.path(ids), {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url, ...(cookies[who] ? { Cookie: cookies[who] } : {}) },
+						body: 'intent=nothing',
+						redirect: 'manual',
+					})
+					seen[who] = classify(response)
+					wanted[who] = row.post!(who)
+				}
+				expect(seen).toEqual(wanted)
+			})
+		}
+
+		test('a form posted from another site is refused before it reaches the route', async () => {
+			const response = await fetch(`${server.url}/logg-ut`, {
+				method: 'POST',
+				headers: { Cookie: cookies.leader!, Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+				redirect: 'manual',
+			})
+			expect(response.status).toBe(403)
+			expect(await response.text()).toContain('avvist')
+		})
+	})
+}
