@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
-import type { EntryContext, RouterContextProvider } from 'react-router'
-import { ServerRouter } from 'react-router'
+import type { EntryContext, HandleErrorFunction, RouterContextProvider } from 'react-router'
+import { isRouteErrorResponse, ServerRouter } from 'react-router'
 import { createReadableStreamFromReadable } from '@react-router/node'
 import { renderToPipeableStream } from 'react-dom/server'
 import { requestContext } from '#app/platform/context.ts'
@@ -42,4 +42,10 @@ export default function handleRequest(
 			},
 		)
 	})
+}
+
+// Answers such as 404 are the portal working, not errors worth a stack trace.
+export const handleError: HandleErrorFunction = (error, { request }) => {
+	if (request.signal.aborted || isRouteErrorResponse(error)) return
+	console.error(error)
 }

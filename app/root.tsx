@@ -9,7 +9,7 @@ import { Heading, Link, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/root'
 import { getActor } from '#app/platform/auth.server.ts'
 import { actorContext, dbContext, requestContext } from '#app/platform/context.ts'
-import { langFromRequest } from '#app/platform/i18n.ts'
+import { isMessageKey, langFromRequest, type MessageKey } from '#app/platform/i18n.ts'
 import { useNonce } from '#app/ui/nonce.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
 
@@ -36,6 +36,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 			<head>
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<link rel="icon" href="/favicon.svg" type="image/svg+xml" />
 				<Meta />
 				<Links />
 			</head>
@@ -63,7 +64,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
 				: status === 429
 					? [t('error.tooMany.title'), t('error.tooMany.body')]
 					: status < 500
-						? [t('error.badRequest.title'), isRouteErrorResponse(error) ? String(error.data) : '']
+						? [t('error.badRequest.title'), isRouteErrorResponse(error) && isMessageKey(String(error.data)) ? t(String(error.data) as MessageKey) : '']
 						: [t('error.generic.title'), t('error.generic.body')]
 	return (
 		<main id="main" className="page">

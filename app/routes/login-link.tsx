@@ -19,7 +19,14 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const token = String(form.get('token') ?? '')
 	const result = await consumeLoginToken(db, token)
 	if ('error' in result) return data({ error: result.error }, { status: result.error === 'invalid' ? 400 : 410 })
-	return redirect(safeRedirect(form.get('redirectTo')), {
+	const home = await db
+		.selectFrom('membership')
+		.innerJoin('network', 'network.id', 'membership.network_id')
+		.select('network.slug')
+		.where('membership.person_id', '=', result.personId)
+		.orderBy('network.id')
+		.executeTakeFirst()
+	return redirect(safeRedirect(form.get('redirectTo'), home ? `/n/${home.slug}` : '/'), {
 		headers: { 'Set-Cookie': await createSession(db, request, result.personId) },
 	})
 }

@@ -24,7 +24,7 @@ export async function startTestServer(dialect: Dialect, { seedDemo = false } = {
 		readEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, DATABASE_URL: database.url, SEED_DEMO: seedDemo ? 'true' : 'false' }),
 	)
 	const app = express()
-	app.use('/assets', express.static('build/client/assets'))
+	app.use(express.static('build/client', { index: false }))
 	app.use(serverApp.app)
 	const server = app.listen(0, '127.0.0.1')
 	await new Promise((resolve) => server.once('listening', resolve))

@@ -1,0 +1,76 @@
+import { chromium, type Browser, type Page } from 'playwright-core'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test as base } from 'vitest'
+import type { Dialect } from '#db/index.ts'
+import { startTestServer, type TestServer } from '../support/app-server.ts'
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']
+
+/** Debian's Chromium, headless; Playwright gives it a fresh profile of its own and deletes it on close. */
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
+}
+
+/** Fails on any WCAG 2.1 A or AA violation on the page as it is now. */
+export async function expectAccessible(page: Page) {
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), page.url()).toEqual([])
+}
+
+type Fixtures = {
+	/** The page; a console error in it fails the test, and every page it loads is checked with axe. */
+	page: Page
+	/** Signs the page in as the demo person with this e-mail address. */
+	login: (email: string) => Promise<void>
+	/** Goes to a path of the portal and checks the page with axe. */
+	navigate: (href: string) => Promise<void>
+}
+
+/**
+ * Browser tests for one database: the built portal on the demo network,
+ * one browser per file, one fresh browser context per test.
+ */
+export function e2e(dialect: Dialect) {
+	let server: TestServer
+	let browser: Browser
+	const test = base.extend<Fixtures>({
+		page: async ({}, use) => {
+			const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' })
+			const page = await context.newPage()
+			const errors: string[] = []
+			// A 4xx answer to bad input is the portal working; Chromium logs it all the same.
+			page.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && errors.push(m.text()))
+			page.on('pageerror', (e) => errors.push(String(e)))
+			await use(page)
+			await context.close()
+			expect(errors, 'console errors').toEqual([])
+		},
+		login: async ({ page }, use) => {
+			await use(async (email) => {
+				const person = await server.db.selectFrom('person').select('id').where('email', '=', email).executeTakeFirstOrThrow()
+				const [name, value] = (await server.cookieFor(person.id)).split('=') as [string, string]
+				await page.context().addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }])
+			})
+		},
+		navigate: async ({ page }, use) => {
+			await use(async (href) => {
+				await page.goto(server.url + href)
+				await expectAccessible(page)
+			})
+		},
+	})
+	return {
+		test,
+		get server() {
+			return server
+		},
+		async setup() {
+			server = await startTestServer(dialect, { seedDemo: true })
+			browser = await launchBrowser()
+		},
+		async teardown() {
+			await browser?.close()
+			await server?.close()
+		},
+	}
+}

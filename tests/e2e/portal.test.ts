@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect } from 'vitest'
+import { DIALECTS } from '../support/databases.ts'
+import { e2e, expectAccessible } from './fixtures.ts'
+
+const LEADER = 'kari.nordby@knute.example'
+const CONTACT = 'ingrid.bakken@fjellkode.example'
+const MEMBER = 'ola.haugen@fjellkode.example'
+
+for (const dialect of DIALECTS) {
+	describe(`portal in Chromium on ${dialect}`, () => {
+		const env = e2e(dialect)
+		const test = env.test
+		beforeAll(env.setup)
+		afterAll(env.teardown)
+
+		test('a visitor reads the public page in bokmål and switches to English', async ({ page, navigate }) => {
+			await navigate('/n/ikt-lillehammer')
+			await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('IKT-nettverket i Lillehammerregionen')
+			expect(await page.getByRole('heading', { name: 'Hovedmål' }).isVisible()).toBe(true)
+			expect(await page.getByText('Minst tre ideer til utviklingsprosjekter').isVisible()).toBe(true)
+			expect(await page.getByText('Første samling i IKT-nettverket').isVisible()).toBe(true)
+			expect(await page.getByText(/6\. desember \d{4} kl\. 09:00/).isVisible()).toBe(true)
+			await page.getByRole('button', { name: 'Change language to English' }).click()
+			await page.getByRole('heading', { name: 'Main goals' }).waitFor()
+			expect(await page.getByText(/6 December \d{4} at 09:00/).isVisible()).toBe(true)
+			await expectAccessible(page)
+			expect(await page.locator('html').getAttribute('lang')).toBe('en')
+		})
+
+		test('a person signs in with a one-time link from the mailbox and signs out', async ({ page, navigate }) => {
+			await navigate('/n/ikt-lillehammer/katalog')
+			// Not signed in: sent to sign in, and back afterwards.
+			await page.waitForURL(/\/logg-inn\?redirectTo=/)
+			await expectAccessible(page)
+			await page.getByLabel('E-postadresse').first().fill(LEADER)
+			await page.getByRole('button', { name: 'Send innloggingslenke' }).click()
+			await page.getByText(`har vi sendt en innloggingslenke til ${LEADER}`).waitFor()
+			await expectAccessible(page)
+
+			await navigate('/utvikling/epost')
+			const link = await page.getByRole('article').or(page.locator('.ds-card')).filter({ hasText: LEADER }).first().locator('a[href*="/logg-inn/lenke"]').getAttribute('href')
+			expect(link).toContain('token=')
+			await page.goto(link!)
+			await expectAccessible(page)
+			await page.getByRole('button', { name: 'Logg meg inn' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Katalog', exact: true }).waitFor()
+			expect(page.url()).toBe(`${env.server.url}/n/ikt-lillehammer/katalog`)
+
+			// The link is single-use.
+			await page.goto(link!)
+			await page.getByRole('button', { name: 'Logg meg inn' }).click()
+			await page.getByText('Innloggingslenken er allerede brukt').waitFor()
+			await expectAccessible(page)
+
+			await page.getByRole('button', { name: 'Logg ut' }).click()
+			await page.getByRole('link', { name: 'Logg inn' }).waitFor()
+			await page.goto(`${env.server.url}/n/ikt-lillehammer/katalog`)
+			await page.waitForURL(/\/logg-inn/)
+		})
+
+		test('a member searches the directory, forgiving inflections and diacritics', async ({ page, login, navigate }) => {
+			await login(MEMBER)
+			await navigate('/n/ikt-lillehammer/katalog')
+			await page.getByLabel('Søk i katalogen').fill('gjovik skytjenester')
+			await page.getByRole('button', { name: 'Søk' }).click()
+			await page.getByText('1 treff for «gjovik skytjenester»').waitFor()
+			await expectAccessible(page)
+			await page.getByRole('link', { name: 'Mjøsdata AS' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Mjøsdata AS', exact: true }).waitFor()
+			expect(await page.getByText('Per Strand').isVisible()).toBe(true)
+			await expectAccessible(page)
+
+			await navigate('/n/ikt-lillehammer/katalog?q=sikkerheten')
+			expect(await page.getByRole('link', { name: 'Lågen Sikkerhet AS' }).isVisible()).toBe(true)
+		})
+
+		test('a member edits their own profile; a bad e-mail is explained and the input kept', async ({ page, login, navigate }) => {
+			await login(MEMBER)
+			await navigate('/n/ikt-lillehammer')
+			await page.getByRole('link', { name: 'Min profil' }).click()
+			await page.getByRole('link', { name: 'Rediger profilen' }).click()
+			await page.getByLabel('Stilling').fill('Seniorutvikler')
+			await page.getByLabel('E-postadresse').fill('ikke-en-adresse')
+			await page.getByRole('button', { name: 'Lagre', exact: true }).click()
+			await page.getByText('Skriv en gyldig e-postadresse').waitFor()
+			expect(await page.getByLabel('Stilling').inputValue()).toBe('Seniorutvikler')
+			await expectAccessible(page)
+			await page.getByLabel('E-postadresse').fill(MEMBER)
+			await page.getByRole('button', { name: 'Lagre', exact: true }).click()
+			await page.getByRole('heading', { level: 1, name: 'Ola Haugen', exact: true }).waitFor()
+			expect(await page.getByText('Seniorutvikler').isVisible()).toBe(true)
+		})
+
+		test('a company contact edits the company profile and uploads a logo', async ({ page, login, navigate }) => {
+			await login(CONTACT)
+			const company = await env.server.db.selectFrom('organisation').select('id').where('name', '=', 'Fjellkode AS').executeTakeFirstOrThrow()
+			await navigate(`/n/ikt-lillehammer/bedrifter/${company.id}/rediger`)
+			await page.getByLabel('Teknologier').fill('React, Rust, WebAssembly')
+			await page.getByLabel('Antall ansatte').fill('14')
+			await page.getByLabel('Logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG })
+			await page.getByRole('button', { name: 'Lagre', exact: true }).click()
+			await page.getByRole('heading', { level: 1, name: 'Fjellkode AS', exact: true }).waitFor()
+			expect(await page.getByText('WebAssembly').isVisible()).toBe(true)
+			const logo = page.getByRole('img', { name: 'Logoen til Fjellkode AS' })
+			expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1)
+			await expectAccessible(page)
+
+			// A file that only claims to be an image is refused, and nothing is saved.
+			await navigate(`/n/ikt-lillehammer/bedrifter/${company.id}/rediger`)
+			await page.getByLabel('Teknologier').fill('Endret')
+			await page.getByLabel('Logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('<script>alert(1)</script>') })
+			await page.getByRole('button', { name: 'Lagre', exact: true }).click()
+			await page.getByText('Filtypen er ikke tillatt.').waitFor()
+			expect(await page.getByLabel('Teknologier').inputValue()).toBe('Endret')
+			const saved = await env.server.db.selectFrom('organisation').select('technologies').where('id', '=', company.id).executeTakeFirstOrThrow()
+			expect(saved.technologies).toBe('React, Rust, WebAssembly')
+		})
+
+		test('the project leader imports companies and contacts from CSV after a preview', async ({ page, login, navigate }) => {
+			await login(LEADER)
+			await navigate('/n/ikt-lillehammer/admin')
+			await page.getByRole('link', { name: 'Importer fra CSV' }).click()
+			await expectAccessible(page)
+			const bad = 'organisasjonsnummer;bedrift;navn;epost;rolle\n923609016;Fjellbekk Data AS;Siri Fjell;siri@fjellbekk.example;kontaktperson\n974760674;Feil AS;Per;per@feil.example;\n'
+			await page.getByLabel('CSV-fil').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) })
+			await page.getByRole('button', { name: 'Forhåndsvis' }).click()
+			await page.getByText('1 rader er klare, 1 rader har feil.').waitFor()
+			expect(await page.getByRole('row', { name: /974760674/ }).getByText('kontrollsifferet stemmer ikke').isVisible()).toBe(true)
+			expect(await page.getByRole('button', { name: /^Importer/ }).count()).toBe(0)
+			await expectAccessible(page)
+
+			const good = bad.split('\n').slice(0, 2).join('\n') + '\n923609016;Fjellbekk Data AS;Tor Bekk;tor@fjellbekk.example;medlem\n'
+			await page.getByLabel('CSV-fil').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
+			await page.getByRole('button', { name: 'Forhåndsvis' }).click()
+			await page.getByRole('button', { name: 'Importer 2 rader' }).click()
+			await page.getByText('Ferdig: 2 rader er importert.').waitFor({ timeout: 15_000 })
+			await expectAccessible(page)
+			await page.getByRole('link', { name: 'Katalog' }).first().click()
+			await page.getByRole('link', { name: 'Fjellbekk Data AS' }).click()
+			await page.getByRole('link', { name: 'Siri Fjell' }).waitFor()
+			expect(await page.getByRole('link', { name: 'Tor Bekk' }).isVisible()).toBe(true)
+
+			await navigate('/n/ikt-lillehammer/admin/logg')
+			expect(await page.getByText('Import fullført').isVisible()).toBe(true)
+			expect(await page.getByText('Bedrift lagt til: Fjellbekk Data AS').isVisible()).toBe(true)
+		})
+
+		test('the project leader adds a company, invites its contact and sets roles', async ({ page, login, navigate }) => {
+			await login(LEADER)
+			await navigate('/n/ikt-lillehammer/admin/bedrifter/ny')
+			await page.getByLabel('Organisasjonsnummer').fill('974 760 674')
+			await page.getByLabel('Navn', { exact: true }).fill('Brattbakken Programvare AS')
+			await page.getByRole('button', { name: 'Legg til bedrift' }).click()
+			await page.getByText('Organisasjonsnummeret er ikke gyldig').waitFor()
+			expect(await page.getByLabel('Navn', { exact: true }).inputValue()).toBe('Brattbakken Programvare AS')
+			await expectAccessible(page)
+			await page.getByLabel('Organisasjonsnummer').fill('974 760 673')
+			await page.getByRole('button', { name: 'Legg til bedrift' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Brattbakken Programvare AS', exact: true }).waitFor()
+			expect(await page.getByText('974 760 673').isVisible()).toBe(true)
+
+			await navigate('/n/ikt-lillehammer/admin/personer')
+			await page.getByLabel('Navn', { exact: true }).fill('Vilde Bratt')
+			await page.getByLabel('E-postadresse').fill('vilde@brattbakken.example')
+			await page.getByLabel('Arbeidsgiver').selectOption({ label: 'Brattbakken Programvare AS' })
+			await page.getByLabel('Rolle', { exact: true }).selectOption({ label: 'Kontaktperson for bedriften' })
+			await page.getByRole('button', { name: 'Send invitasjon' }).click()
+			await page.getByText('Invitasjonen er sendt til vilde@brattbakken.example.').waitFor()
+			await expectAccessible(page)
+
+			const row = page.getByRole('row', { name: /Vilde Bratt/ })
+			await row.locator('summary').click()
+			await row.getByLabel('Styringsgruppe').check()
+			await row.getByRole('button', { name: 'Lagre roller' }).click()
+			await page.getByText('Rollene til Vilde Bratt er lagret.').waitFor()
+
+			await navigate('/utvikling/epost')
+			expect(await page.getByText('Invitasjon til IKT-nettverket i Lillehammerregionen').first().isVisible()).toBe(true)
+			await navigate('/n/ikt-lillehammer/admin/logg')
+			expect(await page.getByText('Roller endret: company_contact → company_contact, steering_group').isVisible()).toBe(true)
+		})
+	})
+}
+
+// A 1×1 transparent PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
