@@ -16,6 +16,7 @@ export default [
 				route('katalog', 'routes/directory.tsx'),
 				route('bedrifter/:organisationId', 'routes/organisation.tsx'),
 				route('bedrifter/:organisationId/rediger', 'routes/organisation-edit.tsx'),
+				route('bedrifter/:organisationId/personer/ny', 'routes/organisation-person-new.tsx'),
 				route('personer/:personId', 'routes/person.tsx'),
 				route('personer/:personId/rediger', 'routes/person-edit.tsx'),
 				...prefix('admin', [

@@ -43,6 +43,11 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 		get: participantsOnly(['contact', 'leader']),
 		post: participantsOnly(['contact', 'leader']),
 	},
+	'routes/organisation-person-new.tsx': {
+		path: (i) => `/n/test/bedrifter/${i.company}/personer/ny`,
+		get: participantsOnly(['contact', 'leader']),
+		post: participantsOnly(['contact', 'leader']),
+	},
 	'routes/person.tsx': { path: (i) => `/n/test/personer/${i.member}`, get: directory },
 	'routes/person-edit.tsx': {
 		path: (i) => `/n/test/personer/${i.member}/rediger`,

@@ -51,7 +51,7 @@ export const grants: Record<Role, Permission[]> = {
 		'read:admin:network',
 	],
 	steering_group: [...everyRole],
-	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company'],
+	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company', 'invite:person:company'],
 	member: [...everyRole],
 	partner_observer: [...everyRole],
 }

@@ -19,10 +19,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	return {
 		organisation,
 		canEdit: can(context.get(actorContext), 'update:organisation', { networkId: network.id, organisationId }),
+		canAddPerson: can(context.get(actorContext), 'invite:person', { networkId: network.id, personOrganisationId: organisationId }),
 	}
 }
 
-export default function OrganisationPage({ loaderData: { organisation: o, canEdit }, params }: Route.ComponentProps) {
+export default function OrganisationPage({ loaderData: { organisation: o, canEdit, canAddPerson }, params }: Route.ComponentProps) {
 	const t = useT()
 	const lang = useLang()
 	const base = `/n/${params.network}`
@@ -91,6 +92,11 @@ export default function OrganisationPage({ loaderData: { organisation: o, canEdi
 				<Heading level={2} data-size="md" id="people">
 					{t('organisation.people')}
 				</Heading>
+				{canAddPerson ? (
+					<Paragraph>
+						<AppLink to={`${base}/bedrifter/${o.id}/personer/ny`}>{t('organisation.addPerson')}</AppLink>
+					</Paragraph>
+				) : null}
 				{o.people.length === 0 ? (
 					<Paragraph>{t('organisation.noPeople')}</Paragraph>
 				) : (

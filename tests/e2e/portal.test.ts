@@ -114,6 +114,19 @@ for (const dialect of DIALECTS) {
 			expect(await page.getByLabel('Teknologier').inputValue()).toBe('Endret')
 			const saved = await env.server.db.selectFrom('organisation').select('technologies').where('id', '=', company.id).executeTakeFirstOrThrow()
 			expect(saved.technologies).toBe('React, Rust, WebAssembly')
+
+			// The contact adds a colleague, who is invited by e-mail.
+			await navigate(`/n/ikt-lillehammer/bedrifter/${company.id}`)
+			await page.getByRole('link', { name: 'Legg til person' }).click()
+			await page.getByLabel('Navn').fill('Mari Fjellkode')
+			await page.getByLabel('E-postadresse').fill('mari@fjellkode.example')
+			await page.getByLabel('Stilling').fill('Designer')
+			await page.getByRole('button', { name: 'Send invitasjon' }).click()
+			await page.getByRole('link', { name: 'Mari Fjellkode' }).waitFor()
+			expect(await page.getByRole('row', { name: /Mari Fjellkode/ }).getByText('Designer').isVisible()).toBe(true)
+			await expectAccessible(page)
+			const invitation = await env.server.db.selectFrom('outbox').select('subject').where('recipient', '=', 'mari@fjellkode.example').executeTakeFirstOrThrow()
+			expect(invitation.subject).toBe('Invitasjon til IKT-nettverket i Lillehammerregionen')
 		})
 
 		test('the project leader imports companies and contacts from CSV after a preview', async ({ page, login, navigate }) => {
