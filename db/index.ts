@@ -4,6 +4,7 @@ import pg from 'pg'
 import { createSqliteDialect } from './sqlite.ts'
 import type { DB } from './schema.ts'
 import * as foundation from './migrations/2026-11-26-0001-foundation.ts'
+import * as gatherings from './migrations/2026-11-26-0002-gatherings.ts'
 
 export type { DB } from './schema.ts'
 export type Dialect = 'sqlite' | 'postgres'
@@ -11,6 +12,7 @@ export type Dialect = 'sqlite' | 'postgres'
 /** Migrations by name, in order. Bundled explicitly so the built server needs no folder scan. */
 const migrations: Record<string, Migration> = {
 	'2026-11-26-0001-foundation': foundation,
+	'2026-11-26-0002-gatherings': gatherings,
 }
 
 /**

@@ -69,6 +69,7 @@ export interface DB {
 		competences: Generated<string>
 		organisation_id: number | null
 		password_hash: string | null
+		calendar_token: string | null
 		created_at: string
 		updated_at: string
 	}
@@ -93,6 +94,7 @@ export interface DB {
 		sent_at: string | null
 		last_error: string | null
 		created_at: string
+		ics: string | null
 	}
 	audit_log: {
 		id: Generated<number>
@@ -114,7 +116,38 @@ export interface DB {
 		description: string
 		audience: 'open' | 'members'
 		created_at: string
+		status: Generated<'draft' | 'published' | 'cancelled'>
+		capacity: number | null
+		registration_deadline: string | null
+		/** Raised on every change, so calendar programs take the newest version. */
+		sequence: Generated<number>
+		minutes: Generated<string>
+		updated_at: string | null
 	}
+	agenda_item: { id: Generated<number>; gathering_id: number; time: string; title: string; speaker: Generated<string> }
+	registration: {
+		id: Generated<number>
+		gathering_id: number
+		person_id: number | null
+		organisation_id: number | null
+		name: string
+		email: string
+		phone: Generated<string>
+		company: Generated<string>
+		org_number: string | null
+		job_title: Generated<string>
+		dietary: Generated<string>
+		show_in_attendance: Generated<number>
+		status: 'registered' | 'waitlisted' | 'cancelled'
+		walk_in: Generated<number>
+		manage_token_hash: string
+		checked_in_at: string | null
+		reminder_sent_at: string | null
+		consent_at: string | null
+		created_at: string
+		cancelled_at: string | null
+	}
+	gathering_document: { gathering_id: number; file_id: number }
 	news: { id: Generated<number>; network_id: number; title: string; body: string; published_at: string }
 	import_job: {
 		id: Generated<number>

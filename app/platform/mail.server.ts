@@ -9,13 +9,14 @@ import { inMinutes, now } from './time.ts'
  * Puts an e-mail in the outbox, inside the caller's transaction: the mail
  * exists exactly when the change that caused it does.
  */
-export async function enqueueMail(trx: Kysely<DB>, mail: { to: string; subject: string; text: string }) {
+export async function enqueueMail(trx: Kysely<DB>, mail: { to: string; subject: string; text: string; ics?: string }) {
 	await trx
 		.insertInto('outbox')
 		.values({
 			recipient: mail.to,
 			subject: mail.subject,
 			body_text: mail.text,
+			ics: mail.ics ?? null,
 			status: 'pending',
 			next_attempt_at: now(),
 			created_at: now(),
@@ -23,20 +24,24 @@ export async function enqueueMail(trx: Kysely<DB>, mail: { to: string; subject: 
 		.execute()
 }
 
-export type MailTransport = { send(mail: { id: number; from: string; to: string; subject: string; text: string }): Promise<void> }
+type Mail = { id: number; from: string; to: string; subject: string; text: string; ics: string | null }
+export type MailTransport = { send(mail: Mail): Promise<void> }
+
+/** A calendar invitation rides along as text/calendar, which mail programs offer to add. */
+const message = ({ from, to, subject, text, ics }: Mail) => ({ from, to, subject, text, ...(ics ? { icalEvent: { method: 'REQUEST', content: ics } } : {}) })
 
 /** SMTP when configured; otherwise each message is written as an .eml file in the outbox folder. */
 export function createTransport({ smtpUrl, outboxDir }: { smtpUrl?: string; outboxDir: string }): MailTransport {
 	if (smtpUrl) {
 		const smtp: Transporter = nodemailer.createTransport(smtpUrl)
-		return { send: async ({ from, to, subject, text }) => void (await smtp.sendMail({ from, to, subject, text })) }
+		return { send: async (mail) => void (await smtp.sendMail(message(mail))) }
 	}
 	const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
 	return {
-		async send({ id, from, to, subject, text }) {
-			const info = await files.sendMail({ from, to, subject, text })
+		async send(mail) {
+			const info = await files.sendMail(message(mail))
 			await mkdir(outboxDir, { recursive: true })
-			await writeFile(path.join(outboxDir, `${String(id).padStart(6, '0')}.eml`), info.message as Buffer)
+			await writeFile(path.join(outboxDir, `${String(mail.id).padStart(6, '0')}.eml`), info.message as Buffer)
 		},
 	}
 }
@@ -51,7 +56,7 @@ const MAX_ATTEMPTS = 8
 export async function deliverDueMail(db: Kysely<DB>, transport: MailTransport, from: string): Promise<number> {
 	const due = await db
 		.selectFrom('outbox')
-		.select(['id', 'recipient', 'subject', 'body_text', 'attempts'])
+		.select(['id', 'recipient', 'subject', 'body_text', 'ics', 'attempts'])
 		.where('status', '=', 'pending')
 		.where('next_attempt_at', '<=', now())
 		.where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now())]))
@@ -69,7 +74,7 @@ export async function deliverDueMail(db: Kysely<DB>, transport: MailTransport, f
 			.executeTakeFirst()
 		if (Number(claimed.numUpdatedRows) !== 1) continue
 		try {
-			await transport.send({ id: mail.id, from, to: mail.recipient, subject: mail.subject, text: mail.body_text })
+			await transport.send({ id: mail.id, from, to: mail.recipient, subject: mail.subject, text: mail.body_text, ics: mail.ics })
 			await db.updateTable('outbox').set({ status: 'sent', sent_at: now(), locked_until: null }).where('id', '=', mail.id).execute()
 			sent++
 		} catch (error) {
@@ -95,7 +100,7 @@ export async function deliverDueMail(db: Kysely<DB>, transport: MailTransport, f
 export function listOutbox(db: Kysely<DB>, { limit = 50 } = {}) {
 	return db
 		.selectFrom('outbox')
-		.select(['id', 'recipient', 'subject', 'body_text', 'status', 'created_at'])
+		.select(['id', 'recipient', 'subject', 'body_text', 'ics', 'status', 'created_at'])
 		.orderBy('id', 'desc')
 		.limit(limit)
 		.execute()
