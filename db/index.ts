@@ -25,6 +25,11 @@ export function createDatabase(url: string): { db: Kysely<DB>; dialect: Dialect 
 		// Integers come back as numbers: counts and ids stay far below 2^53.
 		pg.types.setTypeParser(pg.types.builtins.INT8, Number)
 		const pool = new pg.Pool({ connectionString: url, max: 10 })
+		// An idle connection the server closes (a restart, a dropped test database)
+		// must not bring the process down; the pool makes a new one when needed.
+		pool.on('error', (error: Error & { code?: string }) => {
+			if (error.code !== '57P01') console.error('database connection lost:', error.message)
+		})
 		return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' }
 	}
 	const { dialect } = createSqliteDialect(url.replace(/^file:/, ''))

@@ -1,0 +1,435 @@
+import { randomBytes } from 'node:crypto'
+import { sql, type Kysely } from 'kysely'
+import type { DB } from '#db/schema.ts'
+import { createOrganisation } from '#app/features/directory/directory.server.ts'
+import { hashToken } from '#app/platform/auth.server.ts'
+import { formatDateTime, translator, type Lang } from '#app/platform/i18n.ts'
+import { enqueueMail } from '#app/platform/mail.server.ts'
+import { inMinutes, now } from '#app/platform/time.ts'
+import { calendarFor } from './calendar.ts'
+
+export type GatheringInput = {
+	title: string
+	description: string
+	location: string
+	starts_at: string
+	ends_at: string
+	audience: 'open' | 'members'
+	capacity: number | null
+	registration_deadline: string | null
+}
+
+export type Network = { id: number; slug: string; name: string }
+
+const gatheringColumns = [
+	'g.id',
+	'g.network_id',
+	'g.title',
+	'g.description',
+	'g.location',
+	'g.starts_at',
+	'g.ends_at',
+	'g.audience',
+	'g.capacity',
+	'g.registration_deadline',
+	'g.status',
+	'g.sequence',
+	'g.minutes',
+	'g.created_at',
+	'g.updated_at',
+] as const
+
+/**
+ * A network's gatherings with their counts, soonest first; drafts only for those who plan them.
+ * @example await listGatherings(db, { networkId: 1, includeDrafts: false })
+ */
+export function listGatherings(db: Kysely<DB>, { networkId, includeDrafts }: { networkId: number; includeDrafts: boolean }) {
+	let query = db
+		.selectFrom('gathering as g')
+		.select(gatheringColumns)
+		.select((eb) => [
+			eb.selectFrom('registration as r').select(eb.fn.countAll<number>().as('n')).whereRef('r.gathering_id', '=', 'g.id').where('r.status', '=', 'registered').as('registered'),
+			eb.selectFrom('registration as r').select(eb.fn.countAll<number>().as('n')).whereRef('r.gathering_id', '=', 'g.id').where('r.status', '=', 'waitlisted').as('waitlisted'),
+			eb.selectFrom('registration as r').select(eb.fn.countAll<number>().as('n')).whereRef('r.gathering_id', '=', 'g.id').where('r.checked_in_at', 'is not', null).as('attended'),
+		])
+		.where('g.network_id', '=', networkId)
+	if (!includeDrafts) query = query.where('g.status', '!=', 'draft')
+	return query.orderBy('g.starts_at', 'desc').execute()
+}
+
+/** One gathering of the network with its agenda, or undefined. */
+export async function getGathering(db: Kysely<DB>, { networkId, gatheringId }: { networkId: number; gatheringId: number }) {
+	const gathering = await db.selectFrom('gathering as g').select(gatheringColumns).where('g.network_id', '=', networkId).where('g.id', '=', gatheringId).executeTakeFirst()
+	if (!gathering) return undefined
+	const [agenda, counts] = await Promise.all([
+		db.selectFrom('agenda_item').select(['id', 'time', 'title', 'speaker']).where('gathering_id', '=', gatheringId).orderBy('time').orderBy('id').execute(),
+		registrationCounts(db, gatheringId),
+	])
+	return { ...gathering, agenda, ...counts }
+}
+
+async function registrationCounts(db: Kysely<DB>, gatheringId: number) {
+	const rows = await db
+		.selectFrom('registration')
+		.select(['status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.count<number>('checked_in_at').as('attended')])
+		.where('gathering_id', '=', gatheringId)
+		.groupBy('status')
+		.execute()
+	const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0)
+	const registered = count('registered')
+	const attended = rows.reduce((sum, r) => sum + Number(r.attended), 0)
+	return { registered, waitlisted: count('waitlisted'), attended, noShow: Math.max(0, registered - Number(rows.find((r) => r.status === 'registered')?.attended ?? 0)) }
+}
+
+export async function createGathering(trx: Kysely<DB>, networkId: number, input: GatheringInput, agenda: AgendaInput[]) {
+	const { id } = await trx
+		.insertInto('gathering')
+		.values({ ...input, network_id: networkId, status: 'draft', created_at: now(), updated_at: now() })
+		.returning('id')
+		.executeTakeFirstOrThrow()
+	await setAgenda(trx, id, agenda)
+	return id
+}
+
+export type AgendaInput = { time: string; title: string; speaker: string }
+
+/** Saves changes and raises SEQUENCE, so calendars that have the gathering take the new version. */
+export async function updateGathering(trx: Kysely<DB>, gatheringId: number, input: Partial<GatheringInput> & { status?: 'draft' | 'published' | 'cancelled'; minutes?: string }, agenda?: AgendaInput[]) {
+	await trx
+		.updateTable('gathering')
+		.set((eb) => ({ ...input, sequence: eb('sequence', '+', 1), updated_at: now() }))
+		.where('id', '=', gatheringId)
+		.execute()
+	if (agenda) await setAgenda(trx, gatheringId, agenda)
+}
+
+async function setAgenda(trx: Kysely<DB>, gatheringId: number, agenda: AgendaInput[]) {
+	await trx.deleteFrom('agenda_item').where('gathering_id', '=', gatheringId).execute()
+	if (agenda.length) await trx.insertInto('agenda_item').values(agenda.map((a) => ({ ...a, gathering_id: gatheringId }))).execute()
+}
+
+/**
+ * Takes the gathering's row lock for the rest of the transaction. Registrations
+ * for one gathering then happen one at a time on PostgreSQL (SQLite has one
+ * writer anyway), so the last seat cannot be given twice.
+ */
+async function lockGathering(trx: Kysely<DB>, gatheringId: number) {
+	await trx.updateTable('gathering').set({ sequence: sql`sequence` }).where('id', '=', gatheringId).execute()
+}
+
+async function seatsTaken(trx: Kysely<DB>, gatheringId: number) {
+	const row = await trx.selectFrom('registration').select((eb) => eb.fn.countAll<number>().as('n')).where('gathering_id', '=', gatheringId).where('status', '=', 'registered').executeTakeFirstOrThrow()
+	return Number(row.n)
+}
+
+export type RegistrationInput = {
+	name: string
+	email: string
+	phone: string
+	company: string
+	org_number: string | null
+	job_title: string
+	dietary: string
+	show_in_attendance: boolean
+	person_id: number | null
+	organisation_id: number | null
+}
+
+export type RegistrationResult = { outcome: 'registered' | 'waitlisted' | 'already'; status: 'registered' | 'waitlisted' }
+
+type Gathering = NonNullable<Awaited<ReturnType<typeof getGathering>>>
+
+function manageUrl(origin: string, network: Network, gatheringId: number, token: string) {
+	return `${origin}/n/${network.slug}/samlinger/${gatheringId}/pamelding?token=${token}`
+}
+
+function gatheringUrl(origin: string, network: Network, gatheringId: number) {
+	return `${origin}/n/${network.slug}/samlinger/${gatheringId}`
+}
+
+/** The invitation that goes with a confirmation: the gathering as a calendar event. */
+function invitation(origin: string, network: Network, gathering: Gathering) {
+	return calendarFor({ name: network.name, gatherings: [gathering], urlFor: (id) => gatheringUrl(origin, network, id), method: 'REQUEST' })
+}
+
+/**
+ * Registers someone for a gathering, or puts them on its waitlist when it is
+ * full. Registering again with the same e-mail changes nothing. A company
+ * named by an organisation number the network does not know is added as a
+ * prospect. The confirmation, with a calendar invitation and a link to change
+ * or cancel, is queued in the same transaction.
+ */
+export async function registerForGathering(
+	db: Kysely<DB>,
+	{ network, gathering, origin, lang }: { network: Network; gathering: Gathering; origin: string; lang: Lang },
+	input: RegistrationInput,
+): Promise<RegistrationResult> {
+	const t = translator(lang)
+	return db.transaction().execute(async (trx) => {
+		await lockGathering(trx, gathering.id)
+		const existing = await trx.selectFrom('registration').select(['id', 'status']).where('gathering_id', '=', gathering.id).where('email', '=', input.email).executeTakeFirst()
+		if (existing && existing.status !== 'cancelled') return { outcome: 'already', status: existing.status }
+
+		let organisationId = input.organisation_id
+		if (!organisationId && input.org_number) organisationId = await prospectFor(trx, network.id, input.org_number, input.company)
+		const status: 'registered' | 'waitlisted' = gathering.capacity === null || (await seatsTaken(trx, gathering.id)) < gathering.capacity ? 'registered' : 'waitlisted'
+		const token = randomBytes(24).toString('base64url')
+		const values = {
+			...input,
+			organisation_id: organisationId,
+			show_in_attendance: input.show_in_attendance ? 1 : 0,
+			status,
+			manage_token_hash: hashToken(token),
+			consent_at: now(),
+			created_at: now(),
+			cancelled_at: null,
+			checked_in_at: null,
+			reminder_sent_at: null,
+		}
+		if (existing) await trx.updateTable('registration').set(values).where('id', '=', existing.id).execute()
+		else await trx.insertInto('registration').values({ ...values, gathering_id: gathering.id }).execute()
+
+		const when = formatDateTime(lang, gathering.starts_at)
+		await enqueueMail(trx, {
+			to: input.email,
+			subject: t(status === 'registered' ? 'mail.registered.subject' : 'mail.waitlisted.subject', { title: gathering.title }),
+			text: t(status === 'registered' ? 'mail.registered.body' : 'mail.waitlisted.body', {
+				name: input.name,
+				title: gathering.title,
+				when,
+				location: gathering.location,
+				url: gatheringUrl(origin, network, gathering.id),
+				manage: manageUrl(origin, network, gathering.id, token),
+			}),
+			ics: status === 'registered' ? invitation(origin, network, gathering) : undefined,
+		})
+		return { outcome: status, status }
+	})
+}
+
+/** The organisation with this number in the network, added as a prospect if the network does not have it. */
+async function prospectFor(trx: Kysely<DB>, networkId: number, orgNumber: string, company: string) {
+	const known = await trx
+		.selectFrom('organisation as o')
+		.leftJoin('network_organisation as no', (join) => join.onRef('no.organisation_id', '=', 'o.id').on('no.network_id', '=', networkId))
+		.select(['o.id', 'no.network_id'])
+		.where('o.org_number', '=', orgNumber)
+		.executeTakeFirst()
+	if (known?.network_id != null) return known.id
+	return createOrganisation(
+		trx,
+		{ networkId, actorId: null },
+		{ org_number: orgNumber, name: company || orgNumber, kind: 'company', description: '', website: '', employees: null, town: '', competences_offered: '', competences_wanted: '', technologies: '' },
+		'prospect',
+	)
+}
+
+/** The registration a change-or-cancel link points to, if the token is right. */
+export function getRegistrationByToken(db: Kysely<DB>, { gatheringId, token }: { gatheringId: number; token: string }) {
+	return db
+		.selectFrom('registration')
+		.select(['id', 'name', 'email', 'company', 'dietary', 'show_in_attendance', 'status'])
+		.where('gathering_id', '=', gatheringId)
+		.where('manage_token_hash', '=', hashToken(token))
+		.executeTakeFirst()
+}
+
+/** The signed-in person's registration for the gathering, if any. */
+export function getOwnRegistration(db: Kysely<DB>, { gatheringId, email }: { gatheringId: number; email: string }) {
+	return db.selectFrom('registration').select(['id', 'status']).where('gathering_id', '=', gatheringId).where('email', '=', email).where('status', '!=', 'cancelled').executeTakeFirst()
+}
+
+export async function updateRegistration(db: Kysely<DB>, registrationId: number, input: { dietary: string; show_in_attendance: boolean }) {
+	await db.updateTable('registration').set({ dietary: input.dietary, show_in_attendance: input.show_in_attendance ? 1 : 0 }).where('id', '=', registrationId).execute()
+}
+
+/**
+ * Cancels a registration. If that frees a seat, the first on the waitlist
+ * moves up and is told by e-mail. Returns false if it was already cancelled.
+ */
+export async function cancelRegistration(
+	db: Kysely<DB>,
+	{ network, gathering, origin, lang }: { network: Network; gathering: Gathering; origin: string; lang: Lang },
+	registrationId: number,
+): Promise<boolean> {
+	const t = translator(lang)
+	return db.transaction().execute(async (trx) => {
+		await lockGathering(trx, gathering.id)
+		const result = await trx
+			.updateTable('registration')
+			.set({ status: 'cancelled', cancelled_at: now() })
+			.where('id', '=', registrationId)
+			.where('status', '!=', 'cancelled')
+			.executeTakeFirst()
+		if (Number(result.numUpdatedRows) !== 1) return false
+		if (gathering.capacity !== null && (await seatsTaken(trx, gathering.id)) < gathering.capacity) {
+			const next = await trx.selectFrom('registration').select(['id', 'name', 'email']).where('gathering_id', '=', gathering.id).where('status', '=', 'waitlisted').orderBy('created_at').orderBy('id').executeTakeFirst()
+			if (next) {
+				const token = randomBytes(24).toString('base64url')
+				await trx.updateTable('registration').set({ status: 'registered', manage_token_hash: hashToken(token) }).where('id', '=', next.id).execute()
+				await enqueueMail(trx, {
+					to: next.email,
+					subject: t('mail.promoted.subject', { title: gathering.title }),
+					text: t('mail.promoted.body', {
+						name: next.name,
+						title: gathering.title,
+						when: formatDateTime(lang, gathering.starts_at),
+						location: gathering.location,
+						url: gatheringUrl(origin, network, gathering.id),
+						manage: manageUrl(origin, network, gathering.id, token),
+					}),
+					ics: invitation(origin, network, gathering),
+				})
+			}
+		}
+		return true
+	})
+}
+
+/**
+ * Sends the reminder two days before to everyone registered, once: each
+ * registration is claimed by a conditional update in the transaction that
+ * queues its e-mail, so restarts and several processes never send it twice.
+ */
+export async function sendDueReminders(db: Kysely<DB>, { origin, lang = 'nb' }: { origin: string; lang?: Lang }) {
+	const t = translator(lang)
+	const due = await db
+		.selectFrom('registration as r')
+		.innerJoin('gathering as g', 'g.id', 'r.gathering_id')
+		.innerJoin('network as n', 'n.id', 'g.network_id')
+		.select(['r.id', 'r.name', 'r.email', 'g.id as gathering_id', 'g.title', 'g.starts_at', 'g.location', 'n.slug', 'n.name as network_name', 'n.id as network_id'])
+		.where('r.status', '=', 'registered')
+		.where('r.reminder_sent_at', 'is', null)
+		.where('g.status', '=', 'published')
+		.where('g.starts_at', '>', now())
+		.where('g.starts_at', '<=', inMinutes(48 * 60))
+		.limit(200)
+		.execute()
+	let sent = 0
+	for (const r of due) {
+		await db.transaction().execute(async (trx) => {
+			const claimed = await trx.updateTable('registration').set({ reminder_sent_at: now() }).where('id', '=', r.id).where('reminder_sent_at', 'is', null).executeTakeFirst()
+			if (Number(claimed.numUpdatedRows) !== 1) return
+			await enqueueMail(trx, {
+				to: r.email,
+				subject: t('mail.reminder.subject', { title: r.title }),
+				text: t('mail.reminder.body', {
+					name: r.name,
+					title: r.title,
+					when: formatDateTime(lang, r.starts_at),
+					location: r.location,
+					url: gatheringUrl(origin, { id: r.network_id, slug: r.slug, name: r.network_name }, r.gathering_id),
+				}),
+			})
+			sent++
+		})
+	}
+	return sent
+}
+
+/** Registrations for check-in and export, filtered by name, e-mail or company. */
+export function listRegistrations(db: Kysely<DB>, { gatheringId, q }: { gatheringId: number; q?: string }) {
+	let query = db
+		.selectFrom('registration as r')
+		.leftJoin('organisation as o', 'o.id', 'r.organisation_id')
+		.select(['r.id', 'r.name', 'r.email', 'r.phone', 'r.company', 'r.org_number', 'r.job_title', 'r.dietary', 'r.status', 'r.walk_in', 'r.checked_in_at', 'r.created_at', 'o.name as organisation'])
+		.where('r.gathering_id', '=', gatheringId)
+	if (q) {
+		const like = `%${q.toLowerCase()}%`
+		query = query.where((eb) => eb.or([eb(eb.fn('lower', ['r.name']), 'like', like), eb(eb.fn('lower', ['r.email']), 'like', like), eb(eb.fn('lower', ['r.company']), 'like', like)]))
+	}
+	return query.orderBy('r.name').orderBy('r.id').execute()
+}
+
+/** Marks someone as present (or not). */
+export async function setCheckedIn(db: Kysely<DB>, { gatheringId, registrationId, present }: { gatheringId: number; registrationId: number; present: boolean }) {
+	const result = await db
+		.updateTable('registration')
+		.set({ checked_in_at: present ? now() : null })
+		.where('id', '=', registrationId)
+		.where('gathering_id', '=', gatheringId)
+		.where('status', '!=', 'cancelled')
+		.executeTakeFirst()
+	return Number(result.numUpdatedRows) === 1
+}
+
+/** Someone who came without registering: registered and checked in at once (over capacity if need be). */
+export async function addWalkIn(db: Kysely<DB>, { network, gatheringId }: { network: Network; gatheringId: number }, input: { name: string; email: string; company: string; org_number: string | null }) {
+	return db.transaction().execute(async (trx) => {
+		const existing = await trx.selectFrom('registration').select('id').where('gathering_id', '=', gatheringId).where('email', '=', input.email).executeTakeFirst()
+		if (existing) {
+			await trx.updateTable('registration').set({ status: 'registered', checked_in_at: now(), cancelled_at: null }).where('id', '=', existing.id).execute()
+			return existing.id
+		}
+		const organisationId = input.org_number ? await prospectFor(trx, network.id, input.org_number, input.company) : null
+		const { id } = await trx
+			.insertInto('registration')
+			.values({
+				gathering_id: gatheringId,
+				...input,
+				organisation_id: organisationId,
+				status: 'registered',
+				walk_in: 1,
+				manage_token_hash: hashToken(randomBytes(24).toString('base64url')),
+				checked_in_at: now(),
+				created_at: now(),
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow()
+		return id
+	})
+}
+
+/** Who came: the companies, and the people who agreed to be shown. */
+export async function getAttendance(db: Kysely<DB>, gatheringId: number) {
+	const present = await db
+		.selectFrom('registration as r')
+		.leftJoin('organisation as o', 'o.id', 'r.organisation_id')
+		.select(['r.id', 'r.name', 'r.show_in_attendance', 'r.company', 'o.name as organisation'])
+		.where('r.gathering_id', '=', gatheringId)
+		.where('r.checked_in_at', 'is not', null)
+		.orderBy('r.name')
+		.execute()
+	const companies = [...new Set(present.map((p) => p.organisation ?? p.company).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'nb'))
+	return { companies, people: present.filter((p) => p.show_in_attendance === 1).map((p) => ({ id: p.id, name: p.name, company: p.organisation ?? p.company })) }
+}
+
+export function listDocuments(db: Kysely<DB>, gatheringId: number) {
+	return db
+		.selectFrom('gathering_document as d')
+		.innerJoin('file as f', 'f.id', 'd.file_id')
+		.select(['f.id', 'f.name', 'f.size', 'f.content_type'])
+		.where('d.gathering_id', '=', gatheringId)
+		.orderBy('f.name')
+		.execute()
+}
+
+export async function addDocument(trx: Kysely<DB>, gatheringId: number, fileId: number) {
+	await trx.insertInto('gathering_document').values({ gathering_id: gatheringId, file_id: fileId }).execute()
+}
+
+/** The person's calendar feed secret, made on first use. */
+export async function getCalendarToken(db: Kysely<DB>, personId: number) {
+	const person = await db.selectFrom('person').select('calendar_token').where('id', '=', personId).executeTakeFirstOrThrow()
+	if (person.calendar_token) return person.calendar_token
+	const token = randomBytes(24).toString('base64url')
+	await db.updateTable('person').set({ calendar_token: token }).where('id', '=', personId).where('calendar_token', 'is', null).execute()
+	return (await db.selectFrom('person').select('calendar_token').where('id', '=', personId).executeTakeFirstOrThrow()).calendar_token!
+}
+
+/** Whom a calendar feed token belongs to, if they take part in the network. */
+export async function personForCalendarToken(db: Kysely<DB>, { networkId, token }: { networkId: number; token: string }) {
+	return db
+		.selectFrom('person as p')
+		.select('p.id')
+		.where('p.calendar_token', '=', token)
+		.where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.person_id').whereRef('m.person_id', '=', 'p.id').where('m.network_id', '=', networkId)))
+		.executeTakeFirst()
+}
+
+/** Published and cancelled gatherings for a calendar feed; members see members-only ones too. */
+export function listCalendarGatherings(db: Kysely<DB>, { networkId, members }: { networkId: number; members: boolean }) {
+	let query = db.selectFrom('gathering as g').select(gatheringColumns).where('g.network_id', '=', networkId).where('g.status', '!=', 'draft')
+	if (!members) query = query.where('g.audience', '=', 'open')
+	return query.orderBy('g.starts_at').execute()
+}
