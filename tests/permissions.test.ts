@@ -7,6 +7,8 @@ import { DIALECTS } from './support/databases.ts'
 import { startTestServer, type TestServer } from './support/app-server.ts'
 import { createCompany, createNetwork, createPerson } from './support/factories.ts'
 import { queueImport } from '#app/features/import/import.server.ts'
+import { createGathering, getGathering, registerForGathering, updateGathering } from '#app/features/gatherings/gatherings.server.ts'
+import { inMinutes } from '#app/platform/time.ts'
 
 type Who = 'visitor' | 'member' | 'contact' | 'otherContact' | 'steering' | 'observer' | 'leader' | 'outsider'
 const EVERYONE: Who[] = ['visitor', 'member', 'contact', 'otherContact', 'steering', 'observer', 'leader', 'outsider']
@@ -23,7 +25,7 @@ const publicPage = () => 'ok' as const
 const directory = participantsOnly(PARTICIPANTS)
 const leaderOnly = participantsOnly(['leader'])
 
-type Ids = { company: number; member: number; logo: number; job: number }
+type Ids = { company: number; member: number; logo: number; job: number; open: number; closed: number; token: string }
 const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Expect; post?: (who: Who) => Expect }> = {
 	'routes/healthz.ts': { path: () => '/healthz', get: publicPage },
 	'routes/language.ts': { path: () => '/sprak', get: () => 'redirect' },
@@ -61,6 +63,18 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	'routes/admin-import.tsx': { path: () => '/n/test/admin/import', get: leaderOnly, post: leaderOnly },
 	'routes/admin-import-job.tsx': { path: (i) => `/n/test/admin/import/${i.job}`, get: leaderOnly },
 	'routes/admin-audit.tsx': { path: () => '/n/test/admin/logg', get: leaderOnly },
+	'routes/calendar-feed.ts': { path: () => '/n/test/kalender.ics', get: publicPage },
+	'routes/gathering-ics.ts': { path: (i) => `/n/test/samlinger/${i.closed}/kalender.ics`, get: directory },
+	'routes/gatherings.tsx': { path: () => '/n/test/samlinger', get: publicPage },
+	// Visitors may register for an open gathering: their empty form gets a 400.
+	'routes/gathering.tsx': { path: (i) => `/n/test/samlinger/${i.open}`, get: publicPage, post: publicPage },
+	// The registration link's token is the key, whoever holds it.
+	'routes/registration.tsx': { path: (i) => `/n/test/samlinger/${i.open}/pamelding?token=${i.token}`, get: publicPage },
+	'routes/admin-gatherings.tsx': { path: () => '/n/test/admin/samlinger', get: leaderOnly },
+	'routes/admin-gathering-new.tsx': { path: () => '/n/test/admin/samlinger/ny', get: leaderOnly, post: leaderOnly },
+	'routes/admin-gathering.tsx': { path: (i) => `/n/test/admin/samlinger/${i.open}`, get: leaderOnly, post: leaderOnly },
+	'routes/admin-checkin.tsx': { path: (i) => `/n/test/admin/samlinger/${i.open}/innsjekk`, get: leaderOnly, post: leaderOnly },
+	'routes/admin-gathering-csv.ts': { path: (i) => `/n/test/admin/samlinger/${i.open}/deltakere.csv`, get: leaderOnly },
 }
 
 function routeFiles(config: typeof routes): string[] {
@@ -110,7 +124,19 @@ for (const dialect of DIALECTS) {
 				.returning('id')
 				.executeTakeFirstOrThrow()
 			const job = await queueImport(db, { networkId, actorId: people.leader, rows: [] })
-			ids = { company, member: people.member, logo, job }
+			const gathering = async (audience: 'open' | 'members') => {
+				const id = await createGathering(db, networkId, { title: audience, description: '', location: 'Lillehammer', starts_at: inMinutes(60 * 24 * 7), ends_at: inMinutes(60 * 24 * 7 + 60), audience, capacity: null, registration_deadline: null }, [])
+				await updateGathering(db, id, { status: 'published' })
+				return (await getGathering(db, { networkId, gatheringId: id }))!
+			}
+			const open = await gathering('open')
+			const closed = await gathering('members')
+			await registerForGathering(db, { network: { id: networkId, slug: 'test', name: 'Test' }, gathering: open, origin: server.url, lang: 'nb' }, {
+				name: 'Besøkende', email: 'besok@x.no', phone: '', company: '', org_number: null, job_title: '', dietary: '', show_in_attendance: false, person_id: null, organisation_id: null,
+			})
+			const mail = await db.selectFrom('outbox').select('body_text').where('recipient', '=', 'besok@x.no').executeTakeFirstOrThrow()
+			const token = new URL(/http\S+pamelding\S+/.exec(mail.body_text)![0]).searchParams.get('token')!
+			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token }
 		})
 		afterAll(() => server?.close())
 

@@ -6,7 +6,7 @@ import { now } from './time.ts'
 
 export const MAX_LOGO_BYTES = 1024 * 1024
 /** Larger requests are refused before they are read. */
-export const MAX_REQUEST_BYTES = 5 * 1024 * 1024
+export const MAX_REQUEST_BYTES = 12 * 1024 * 1024
 
 // Types are told by the file's first bytes, not by its name or the browser's word.
 // SVG is left out: it can carry script.
@@ -22,6 +22,26 @@ export async function readImage(file: File, maxBytes = MAX_LOGO_BYTES): Promise<
 	const bytes = new Uint8Array(await file.arrayBuffer())
 	const type = IMAGE_SIGNATURES.find((s) => s.test(bytes))?.type
 	return type ? { bytes, type } : { error: 'field.file.type' }
+}
+
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+
+const OFFICE_TYPES: Record<string, string> = {
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+}
+
+/** Checks an uploaded document (PDF, Office, PNG or JPEG) by its first bytes; returns its bytes and type, or why not. */
+export async function readDocument(file: File): Promise<{ bytes: Uint8Array; type: string } | { error: MessageKey }> {
+	if (file.size > MAX_DOCUMENT_BYTES) return { error: 'field.file.tooLarge' }
+	const bytes = new Uint8Array(await file.arrayBuffer())
+	if (String.fromCharCode(...bytes.slice(0, 5)) === '%PDF-') return { bytes, type: 'application/pdf' }
+	const extension = file.name.toLowerCase().split('.').pop() ?? ''
+	// Office files are zip archives; the extension says which kind.
+	if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 && OFFICE_TYPES[extension]) return { bytes, type: OFFICE_TYPES[extension] }
+	const image = IMAGE_SIGNATURES.find((s) => s.test(bytes) && s.type !== 'image/webp')
+	return image ? { bytes, type: image.type } : { error: 'field.file.type' }
 }
 
 /** Reads a form, refusing bodies over the limit before reading them. */

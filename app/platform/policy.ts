@@ -25,6 +25,7 @@ export type Action =
 	| 'import:directory'
 	| 'read:audit'
 	| 'read:admin'
+	| 'manage:gathering'
 export type Permission = `${Action}:${Scope}`
 
 export type Target = {
@@ -49,6 +50,7 @@ export const grants: Record<Role, Permission[]> = {
 		'import:directory:network',
 		'read:audit:network',
 		'read:admin:network',
+		'manage:gathering:network',
 	],
 	steering_group: [...everyRole],
 	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company', 'invite:person:company'],

@@ -25,6 +25,9 @@ export default function Admin({ loaderData: { network, overview }, params }: Rou
 			<nav aria-label={t('admin.title')}>
 				<ul className="row plain-list">
 					<li>
+						<AppLink to={`${base}/admin/samlinger`}>{t('nav.gatherings')}</AppLink>
+					</li>
+					<li>
 						<AppLink to={`${base}/admin/bedrifter/ny`}>{t('organisation.new')}</AppLink>
 					</li>
 					<li>

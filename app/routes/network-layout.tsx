@@ -45,6 +45,9 @@ export default function NetworkLayout({ loaderData: { network, menu } }: Route.C
 									{t('nav.home')}
 								</NavLink>
 							</li>
+							<li>
+								<NavLink to={`${base}/samlinger`}>{t('nav.gatherings')}</NavLink>
+							</li>
 							{menu.directory ? (
 								<li>
 									<NavLink to={`${base}/katalog`}>{t('nav.directory')}</NavLink>

@@ -8,7 +8,7 @@ type Props = {
 	field: FieldMetadata<any>
 	label: string
 	description?: string
-	type?: 'text' | 'email' | 'url' | 'tel' | 'number' | 'password' | 'file' | 'search'
+	type?: 'text' | 'email' | 'url' | 'tel' | 'number' | 'password' | 'file' | 'search' | 'datetime-local'
 	multiline?: boolean
 	autoComplete?: string
 	accept?: string

@@ -31,6 +31,7 @@ export async function getNetworkFrontPage(db: Kysely<DB>, networkId: number) {
 			.selectFrom('gathering')
 			.select(['id', 'title', 'starts_at', 'location', 'audience'])
 			.where('network_id', '=', networkId)
+			.where('status', '=', 'published')
 			.where('ends_at', '>=', now())
 			.orderBy('starts_at')
 			.limit(3)

@@ -1,0 +1,288 @@
+import { data, Form } from 'react-router'
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { Alert, Button, Checkbox, Heading, List, Paragraph, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react'
+import type { Route } from './+types/gathering'
+import { registrationClosed, requireGathering } from '#app/features/gatherings/require-gathering.server.ts'
+import { cancelRegistration, getAttendance, getOwnRegistration, listDocuments, registerForGathering } from '#app/features/gatherings/gatherings.server.ts'
+import { registrationSchema as schema } from '#app/features/gatherings/schemas.ts'
+import { requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { actorContext } from '#app/platform/context.ts'
+import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
+import { formatDateTime, isMessageKey, langFromRequest } from '#app/platform/i18n.ts'
+import { can, rolesIn } from '#app/platform/policy.ts'
+import { FormField } from '#app/ui/form-field.tsx'
+import { AppLink } from '#app/ui/link.tsx'
+import { useLang, useT } from '#app/ui/i18n.tsx'
+
+// Public for published gatherings. Visitors register with the form (open
+// gatherings only); members with one click. Minutes, documents and who came
+// are for the network's participants.
+export async function loader({ params, context }: Route.LoaderArgs) {
+	const network = await requireNetwork(context, params.network)
+	const actor = context.get(actorContext)
+	const gathering = await requireGathering(context, network.id, params.gatheringId, { drafts: can(actor, 'manage:gathering', { networkId: network.id }) })
+	const db = getDb(context)
+	const participant = rolesIn(actor, network.id).length > 0
+	const [own, attendance, documents] = participant
+		? await Promise.all([getOwnRegistration(db, { gatheringId: gathering.id, email: actor!.email }), getAttendance(db, gathering.id), listDocuments(db, gathering.id)])
+		: [undefined, null, []]
+	return {
+		gathering,
+		closed: registrationClosed(gathering),
+		full: gathering.capacity !== null && gathering.registered >= gathering.capacity,
+		participant,
+		own: own ?? null,
+		attendance,
+		documents,
+		minutes: participant ? gathering.minutes : '',
+	}
+}
+
+export async function action({ params, context, request }: Route.ActionArgs) {
+	const network = await requireNetwork(context, params.network)
+	const gathering = await requireGathering(context, network.id, params.gatheringId, { drafts: false })
+	const db = getDb(context)
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	const lang = langFromRequest(request)
+	const by = { network, gathering, origin: new URL(request.url).origin, lang }
+
+	if (intent === 'cancel-own') {
+		const actor = requirePermission(context, request, 'read:directory', { networkId: network.id })
+		const own = await getOwnRegistration(db, { gatheringId: gathering.id, email: actor.email })
+		invariantResponse(own, 'error.notFound.title', { status: 404 })
+		await cancelRegistration(db, by, own.id)
+		return { done: 'cancelled' as const, email: actor.email, result: null, error: null }
+	}
+	if (gathering.status === 'cancelled') return data({ done: null, email: null, result: null, error: 'gathering.cancelled' as const }, { status: 400 })
+	if (registrationClosed(gathering)) return data({ done: null, email: null, result: null, error: 'gathering.closed' as const }, { status: 400 })
+
+	if (intent === 'member') {
+		const actor = requirePermission(context, request, 'read:directory', { networkId: network.id })
+		const person = await db
+			.selectFrom('person')
+			.leftJoin('organisation', 'organisation.id', 'person.organisation_id')
+			.select(['person.id', 'person.name', 'person.email', 'person.phone', 'person.title', 'person.organisation_id', 'organisation.name as company', 'organisation.org_number'])
+			.where('person.id', '=', actor.personId)
+			.executeTakeFirstOrThrow()
+		const { outcome } = await registerForGathering(db, by, {
+			name: person.name,
+			email: person.email,
+			phone: person.phone,
+			company: person.company ?? '',
+			org_number: person.org_number,
+			job_title: person.title,
+			dietary: '',
+			show_in_attendance: true,
+			person_id: person.id,
+			organisation_id: person.organisation_id,
+		})
+		return { done: outcome, email: person.email, result: null, error: null }
+	}
+
+	const submission = parseWithZod(formData, { schema })
+	if (gathering.audience === 'members' && rolesIn(context.get(actorContext), network.id).length === 0) {
+		return data({ done: null, email: null, result: submission.reply(), error: 'gathering.membersOnly' as const }, { status: 403 })
+	}
+	if (submission.status !== 'success') return data({ done: null, email: null, result: submission.reply(), error: null }, { status: 400 })
+	const { consent, ...input } = submission.value
+	const { outcome } = await registerForGathering(db, by, {
+		...input,
+		org_number: input.org_number ?? null,
+		show_in_attendance: input.show_in_attendance ?? false,
+		person_id: null,
+		organisation_id: null,
+	})
+	return { done: outcome, email: input.email, result: submission.reply({ resetForm: true }), error: null }
+}
+
+export default function GatheringPage({ loaderData: d, actionData, params }: Route.ComponentProps) {
+	const t = useT()
+	const lang = useLang()
+	const g = d.gathering
+	const [form, fields] = useForm({
+		id: 'register',
+		lastResult: actionData?.result,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	const done = actionData?.done
+	const status = done === 'registered' || done === 'waitlisted' ? done : done === 'already' ? 'already' : d.own?.status
+	return (
+		<main id="main" className="page">
+			<div className="row">
+				<Heading level={1} data-size="lg">
+					{g.title}
+				</Heading>
+				<Tag data-color={g.audience === 'open' ? 'success' : 'neutral'}>{t(`gathering.audience.${g.audience}`)}</Tag>
+				{g.status !== 'published' ? <Tag data-color={g.status === 'cancelled' ? 'danger' : 'warning'}>{t(`gatheringAdmin.status.${g.status}`)}</Tag> : null}
+			</div>
+			{g.status === 'cancelled' ? <Alert data-color="danger">{t('gathering.cancelled')}</Alert> : null}
+			<dl className="facts">
+				<dt>{t('gathering.when')}</dt>
+				<dd>
+					<time dateTime={g.starts_at}>{formatDateTime(lang, g.starts_at)}</time> – <time dateTime={g.ends_at}>{formatDateTime(lang, g.ends_at)}</time>
+				</dd>
+				<dt>{t('gathering.where')}</dt>
+				<dd>{g.location}</dd>
+			</dl>
+			{g.description ? <Paragraph>{g.description}</Paragraph> : null}
+			<Paragraph>
+				<a href={`/n/${params.network}/samlinger/${g.id}/kalender.ics`} download>
+					{t('gathering.ics')}
+				</a>
+			</Paragraph>
+			{g.agenda.length ? (
+				<section className="stack" aria-labelledby="agenda">
+					<Heading level={2} data-size="md" id="agenda">
+						{t('gathering.agenda')}
+					</Heading>
+					<Table>
+						<Table.Body>
+							{g.agenda.map((a) => (
+								<Table.Row key={a.id}>
+									<Table.Cell>{a.time}</Table.Cell>
+									<Table.Cell>{a.title}</Table.Cell>
+									<Table.Cell>{a.speaker}</Table.Cell>
+								</Table.Row>
+							))}
+						</Table.Body>
+					</Table>
+				</section>
+			) : null}
+
+			<section className="stack" aria-labelledby="register-heading">
+				<Heading level={2} data-size="md" id="register-heading">
+					{t('gathering.register')}
+				</Heading>
+				{g.capacity !== null ? <Paragraph>{t('gathering.seats', { registered: g.registered, capacity: g.capacity })}</Paragraph> : null}
+				{g.registration_deadline ? <Paragraph>{t('gathering.deadline', { when: formatDateTime(lang, g.registration_deadline) })}</Paragraph> : null}
+				{actionData?.error ? <Alert data-color="danger">{t(actionData.error)}</Alert> : null}
+				{done === 'cancelled' ? (
+					<Alert data-color="success" role="status">
+						{t('registration.cancelled')}
+					</Alert>
+				) : status === 'registered' || status === 'waitlisted' || status === 'already' ? (
+					<Alert data-color={status === 'waitlisted' ? 'warning' : 'success'} role="status">
+						{done === 'registered'
+							? t('gathering.registered', { email: actionData?.email ?? '' })
+							: done === 'waitlisted'
+								? t('gathering.waitlisted')
+								: done === 'already'
+									? t('gathering.already', { email: actionData?.email ?? '' })
+									: t(status === 'waitlisted' ? 'gathering.youAreWaitlisted' : 'gathering.youAreRegistered')}
+					</Alert>
+				) : null}
+				{d.closed ? (
+					g.status === 'published' ? <Paragraph>{t('gathering.closed')}</Paragraph> : null
+				) : d.participant ? (
+					d.own ? (
+						<Form method="post">
+							<input type="hidden" name="intent" value="cancel-own" />
+							<Button type="submit" variant="secondary">
+								{t('gathering.cancelMine')}
+							</Button>
+						</Form>
+					) : (
+						<Form method="post">
+							{d.full ? <Paragraph>{t('gathering.full')}</Paragraph> : null}
+							<input type="hidden" name="intent" value="member" />
+							<Button type="submit">{t('gathering.registerMe')}</Button>
+						</Form>
+					)
+				) : g.audience === 'members' ? (
+					<Paragraph>
+						{t('gathering.membersOnly')} <AppLink to={`/logg-inn?redirectTo=/n/${params.network}/samlinger/${g.id}`}>{t('nav.login')}</AppLink>
+					</Paragraph>
+				) : (
+					<Form method="post" className="form" {...getFormProps(form)}>
+						<input type="hidden" name="intent" value="register" />
+						{d.full ? <Alert data-color="warning">{t('gathering.full')}</Alert> : null}
+						{form.status === 'error' ? <Alert data-color="danger">{t('common.formErrors')}</Alert> : null}
+						<FormField field={fields.name} label={t('registration.name')} autoComplete="name" />
+						<FormField field={fields.email} label={t('registration.email')} type="email" autoComplete="email" />
+						<FormField field={fields.phone} label={t('registration.phone')} type="tel" autoComplete="tel" />
+						<FormField field={fields.company} label={t('registration.company')} autoComplete="organization" />
+						<FormField field={fields.org_number} label={t('registration.orgNumber')} description={t('registration.orgNumberHint')} />
+						<FormField field={fields.job_title} label={t('registration.jobTitle')} autoComplete="organization-title" />
+						<FormField field={fields.dietary} label={t('registration.dietary')} />
+						<Checkbox name={fields.show_in_attendance.name} id={fields.show_in_attendance.id} label={t('registration.showInAttendance')} />
+						<div>
+							<Checkbox
+								name={fields.consent.name}
+								id={fields.consent.id}
+								label={t('registration.consent')}
+								aria-invalid={fields.consent.errors ? true : undefined}
+								aria-describedby={fields.consent.errors ? fields.consent.errorId : undefined}
+							/>
+							{fields.consent.errors ? (
+								<ValidationMessage id={fields.consent.errorId}>
+									{fields.consent.errors.map((e) => (isMessageKey(e) ? t(e) : e)).join(' ')}
+								</ValidationMessage>
+							) : null}
+						</div>
+						<div>
+							<Button type="submit">{t('gathering.register')}</Button>
+						</div>
+					</Form>
+				)}
+			</section>
+
+			{d.minutes ? (
+				<section className="stack" aria-labelledby="minutes">
+					<Heading level={2} data-size="md" id="minutes">
+						{t('gathering.minutes')}
+					</Heading>
+					{d.minutes.split('\n\n').map((p, i) => (
+						<Paragraph key={i}>{p}</Paragraph>
+					))}
+				</section>
+			) : null}
+			{d.documents.length ? (
+				<section className="stack" aria-labelledby="documents">
+					<Heading level={2} data-size="md" id="documents">
+						{t('gathering.documents')}
+					</Heading>
+					<List.Unordered>
+						{d.documents.map((doc) => (
+							<List.Item key={doc.id}>
+								<a href={`/n/${params.network}/filer/${doc.id}`}>{doc.name}</a>
+							</List.Item>
+						))}
+					</List.Unordered>
+				</section>
+			) : null}
+			{d.attendance && d.attendance.companies.length ? (
+				<section className="stack" aria-labelledby="attendance">
+					<Heading level={2} data-size="md" id="attendance">
+						{t('gathering.attendedCompanies')}
+					</Heading>
+					<List.Unordered>
+						{d.attendance.companies.map((c) => (
+							<List.Item key={c}>{c}</List.Item>
+						))}
+					</List.Unordered>
+					{d.attendance.people.length ? (
+						<>
+							<Heading level={3} data-size="xs">
+								{t('gathering.attendedPeople')}
+							</Heading>
+							<List.Unordered>
+								{d.attendance.people.map((p) => (
+									<List.Item key={p.id}>
+										{p.name}
+										{p.company ? `, ${p.company}` : ''}
+									</List.Item>
+								))}
+							</List.Unordered>
+						</>
+					) : null}
+				</section>
+			) : null}
+		</main>
+	)
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.gathering.title} – Knute` : 'Knute' }]
