@@ -13,6 +13,7 @@ import type { Env } from '#app/platform/env.server.ts'
 import { dbContext, requestContext } from '#app/platform/context.ts'
 import { createTransport, deliverDueMail } from '#app/platform/mail.server.ts'
 import { runQueuedImports } from '#app/features/import/import.server.ts'
+import { sendDueReminders } from '#app/features/gatherings/gatherings.server.ts'
 
 export async function createServerApp(env: Env) {
 	const development = env.NODE_ENV === 'development'
@@ -78,11 +79,14 @@ export async function createServerApp(env: Env) {
 		}),
 	)
 
-	// Background work in every process: due mail and queued imports. Both claim
-	// their work in the database, so nothing is done twice.
+	// Background work in every process: due mail, queued imports, reminders.
+	// Each claims its work in the database, so nothing is done twice.
+	const origin = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`
+	let ticks = 0
 	const workers = setInterval(() => {
 		deliverDueMail(db, transport, env.MAIL_FROM).catch((e) => console.error('mail', e))
 		runQueuedImports(db).catch((e) => console.error('import', e))
+		if (ticks++ % 60 === 0) sendDueReminders(db, { origin }).catch((e) => console.error('reminders', e))
 	}, 1000)
 
 	return {

@@ -140,7 +140,7 @@ export async function seedDemo(db: Kysely<DB>) {
 		}
 
 		const { starts, ends } = nextSixthOfDecember()
-		await trx
+		const { id: gatheringId } = await trx
 			.insertInto('gathering')
 			.values({
 				network_id: networkId,
@@ -150,8 +150,24 @@ export async function seedDemo(db: Kysely<DB>) {
 				location: 'Lillehammer, Kulturhuset Banken',
 				description: 'Åpen samling for alle IKT-bedrifter i regionen: hva nettverket skal gjøre, hvordan bedriftene kan bli med, og bli-kjent-runder.',
 				audience: 'open',
+				capacity: 80,
+				status: 'published',
 				created_at: created,
+				updated_at: created,
 			})
+			.returning('id')
+			.executeTakeFirstOrThrow()
+		await trx
+			.insertInto('agenda_item')
+			.values([
+				{ gathering_id: gatheringId, time: '09:00', title: 'Velkommen og kaffe', speaker: 'Geir Tollefsen, næringssjef' },
+				{ gathering_id: gatheringId, time: '09:30', title: 'Nettverket, målene og veien videre', speaker: 'Kari Nordby, prosjektleder' },
+				{ gathering_id: gatheringId, time: '10:15', title: 'IKT-kompetanse i regionen: Cyberforsvaret og NTNU i Gjøvik', speaker: '' },
+				{ gathering_id: gatheringId, time: '11:00', title: 'Bli-kjent-runder: én til én', speaker: '' },
+				{ gathering_id: gatheringId, time: '12:00', title: 'Lunsj', speaker: '' },
+				{ gathering_id: gatheringId, time: '13:00', title: 'Prosjektideer og kompetansebehov: gruppearbeid', speaker: '' },
+				{ gathering_id: gatheringId, time: '14:30', title: 'Hvordan bli med videre: egenandel og innsats', speaker: 'Kari Nordby' },
+			])
 			.execute()
 		await trx
 			.insertInto('news')

@@ -13,6 +13,8 @@ const schema = z.object({
 	MAIL_FROM: z.string().default('Knute <ikke-svar@knute.local>'),
 	/** Demo data on an empty database. */
 	SEED_DEMO: z.enum(['true', 'false']).default('true'),
+	/** The portal's address as people reach it, for links in e-mail sent by the workers (default http://localhost:PORT). */
+	PUBLIC_URL: z.string().url().optional(),
 	/** Number of proxies in front of the server whose X-Forwarded-* headers to trust. */
 	TRUST_PROXY: z.coerce.number().int().min(0).default(0),
 })

@@ -1,0 +1,182 @@
+import ICAL from 'ical.js'
+import { parse } from 'csv-parse/sync'
+import { afterAll, beforeAll, describe, expect } from 'vitest'
+import { DIALECTS } from '../support/databases.ts'
+import { e2e, expectAccessible } from './fixtures.ts'
+
+const LEADER = 'kari.nordby@knute.example'
+const MEMBER_A = 'per.strand@mjosdata.example'
+const MEMBER_B = 'hanne.lund@lagensikkerhet.example'
+
+for (const dialect of DIALECTS) {
+	describe(`gatherings in Chromium on ${dialect}`, () => {
+		const env = e2e(dialect)
+		const test = env.test
+		beforeAll(env.setup)
+		afterAll(env.teardown)
+
+		const openGatheringId = async () => (await env.server.db.selectFrom('gathering').select('id').where('title', '=', 'Første samling i IKT-nettverket').executeTakeFirstOrThrow()).id
+
+		test('a visitor registers for the open gathering without an account, then cancels by the link', async ({ page, navigate }) => {
+			const id = await openGatheringId()
+			await navigate('/n/ikt-lillehammer')
+			await page.getByRole('link', { name: 'Samlinger' }).click()
+			await page.getByRole('link', { name: 'Første samling i IKT-nettverket' }).click()
+			await page.getByRole('heading', { name: 'Program' }).waitFor()
+			await expectAccessible(page)
+
+			await page.getByLabel('Navn', { exact: true }).fill('Siv Besøk')
+			await page.getByLabel('E-postadresse').fill('siv@nybedrift.example')
+			await page.getByLabel('Bedrift', { exact: true }).fill('Ny Bedrift AS')
+			await page.getByLabel('Organisasjonsnummer').fill('923609017')
+			await page.getByLabel('Organisasjonsnummer').press('Tab')
+			await page.getByText('kontrollsifferet stemmer ikke').waitFor()
+			await page.getByRole('button', { name: 'Meld deg på' }).click()
+			await page.getByText('Du må samtykke for å melde deg på.').waitFor()
+			expect(await page.getByText('kontrollsifferet stemmer ikke').isVisible()).toBe(true)
+			expect(await page.getByLabel('Bedrift', { exact: true }).inputValue()).toBe('Ny Bedrift AS')
+			await expectAccessible(page)
+
+			await page.getByLabel('Organisasjonsnummer').fill('923609016')
+			await page.getByLabel('Jeg samtykker').check()
+			await page.getByRole('button', { name: 'Meld deg på' }).click()
+			await page.getByText('Du er påmeldt. Vi har sendt en bekreftelse').waitFor()
+			await expectAccessible(page)
+
+			// The confirmation carries a calendar invitation; the company became a prospect.
+			const mail = await env.server.db.selectFrom('outbox').select(['body_text', 'ics']).where('recipient', '=', 'siv@nybedrift.example').executeTakeFirstOrThrow()
+			const event = new ICAL.Event(new ICAL.Component(ICAL.parse(mail.ics!)).getFirstSubcomponent('vevent')!)
+			expect(event.uid).toBe(`gathering-${id}@knute`)
+			const prospect = await env.server.db
+				.selectFrom('network_organisation as no')
+				.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
+				.select(['o.name', 'no.status'])
+				.where('o.org_number', '=', '923609016')
+				.executeTakeFirstOrThrow()
+			expect(prospect).toEqual({ name: 'Ny Bedrift AS', status: 'prospect' })
+
+			const manage = /http\S+pamelding\S+/.exec(mail.body_text)![0]
+			await page.goto(manage)
+			await expectAccessible(page)
+			await page.getByRole('button', { name: 'Meld meg av' }).click()
+			await page.getByText('Du er meldt av').waitFor()
+			await page.goto(manage)
+			await page.getByText('Påmeldingen er allerede avmeldt.').waitFor()
+			// A tampered link finds nothing.
+			await page.goto(manage.replace(/token=./, 'token=X'))
+			await page.getByText('Lenken er ugyldig eller endret').first().waitFor()
+			await expectAccessible(page)
+		})
+
+		test('the project leader plans a members-only gathering; the waitlist moves up when someone cancels', async ({ page, login, navigate }) => {
+			await login(LEADER)
+			await navigate('/n/ikt-lillehammer/admin/samlinger/ny')
+			await page.getByLabel('Tittel').fill('Arbeidsmøte om prosjektideer')
+			await page.getByLabel('Sted', { exact: true }).fill('Fjellkode, Storgata 1')
+			await page.getByLabel('Starter').fill('2027-01-14T09:00')
+			await page.getByLabel('Slutter').fill('2027-01-14T08:00')
+			await page.getByLabel('Antall plasser').fill('1')
+			await page.getByLabel('Program').fill('09:00 | Velkommen | Kari Nordby\n09:15 | Idédugnad')
+			await page.getByRole('button', { name: 'Lagre samlingen' }).click()
+			await page.getByText('Slutt må være etter start.').waitFor()
+			await expectAccessible(page)
+			await page.getByLabel('Slutter').fill('2027-01-14T12:00')
+			await page.getByRole('button', { name: 'Lagre samlingen' }).click()
+			await page.getByRole('button', { name: 'Publiser' }).click()
+			await page.getByText('Samlingen er publisert.').waitFor()
+			await expectAccessible(page)
+			const gathering = await env.server.db.selectFrom('gathering').select(['id', 'starts_at']).where('title', '=', 'Arbeidsmøte om prosjektideer').executeTakeFirstOrThrow()
+			expect(gathering.starts_at).toBe('2027-01-14T08:00:00.000Z')
+
+			// A visitor cannot register for a members-only gathering.
+			const visitorPage = await page.context().browser()!.newPage()
+			await visitorPage.goto(`${env.server.url}/n/ikt-lillehammer/samlinger/${gathering.id}`)
+			expect(await visitorPage.getByText('Samlingen er bare for medlemmer').isVisible()).toBe(true)
+			expect(await visitorPage.getByRole('button', { name: 'Meld deg på' }).count()).toBe(0)
+			await visitorPage.close()
+
+			await page.context().clearCookies()
+			await login(MEMBER_A)
+			await navigate(`/n/ikt-lillehammer/samlinger/${gathering.id}`)
+			await page.getByRole('button', { name: 'Meld meg på' }).click()
+			await page.getByText('Du er påmeldt.').waitFor()
+
+			await page.context().clearCookies()
+			await login(MEMBER_B)
+			await navigate(`/n/ikt-lillehammer/samlinger/${gathering.id}`)
+			expect(await page.getByText('1 av 1 plasser er tatt.').isVisible()).toBe(true)
+			await page.getByRole('button', { name: 'Meld meg på' }).click()
+			await page.getByText('du står på venteliste').waitFor()
+			await expectAccessible(page)
+
+			await page.context().clearCookies()
+			await login(MEMBER_A)
+			await navigate(`/n/ikt-lillehammer/samlinger/${gathering.id}`)
+			await page.getByRole('button', { name: 'Meld meg av' }).click()
+			await page.getByText('Du er meldt av').waitFor()
+			const promoted = await env.server.db.selectFrom('outbox').select('subject').where('recipient', '=', MEMBER_B).where('subject', 'like', 'Du har fått plass%').executeTakeFirst()
+			expect(promoted?.subject).toBe('Du har fått plass: Arbeidsmøte om prosjektideer')
+
+			// The member's personal calendar feed has the members-only gathering, in Oslo time.
+			await navigate('/n/ikt-lillehammer/samlinger')
+			const feed = await page.locator('code.feed').textContent()
+			const ics = await (await page.request.get(feed!)).text()
+			const calendar = new ICAL.Component(ICAL.parse(ics))
+			ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone')!)
+			const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e))
+			const planned = events.find((e) => e.uid === `gathering-${gathering.id}@knute`)!
+			expect(planned.startDate.toJSDate().toISOString()).toBe('2027-01-14T08:00:00.000Z')
+			const publicFeed = await (await page.request.get(`${env.server.url}/n/ikt-lillehammer/kalender.ics`)).text()
+			expect(publicFeed).not.toContain(`gathering-${gathering.id}@knute`)
+		})
+
+		test('at the door: check-in, a walk-in, minutes and documents, attendance and the export', async ({ page, login, navigate }) => {
+			const id = await openGatheringId()
+			await login(LEADER)
+			await navigate(`/n/ikt-lillehammer/samlinger/${id}`)
+			await page.getByRole('button', { name: 'Meld meg på' }).click()
+			await page.getByText('Du er påmeldt.').waitFor()
+
+			await navigate(`/n/ikt-lillehammer/admin/samlinger/${id}/innsjekk`)
+			await page.getByRole('searchbox').fill('kari')
+			await page.getByRole('button', { name: 'Søk' }).click()
+			await page.getByRole('button', { name: 'Sjekk inn: Kari Nordby' }).click()
+			await page.getByText('Kari Nordby er sjekket inn.').waitFor()
+			await expectAccessible(page)
+			await page.getByText('Legg til en som ikke var påmeldt').click()
+			await page.getByLabel('Navn', { exact: true }).fill('Dag Dørstokk')
+			await page.getByLabel('E-postadresse').fill('dag@dorstokk.example')
+			await page.getByLabel('Bedrift', { exact: true }).fill('Dørstokken AS')
+			await page.getByRole('button', { name: 'Legg til og sjekk inn' }).click()
+			await page.getByText('Dag Dørstokk er lagt til og sjekket inn.').waitFor()
+
+			await navigate(`/n/ikt-lillehammer/admin/samlinger/${id}`)
+			await page.getByRole('textbox', { name: 'Referat' }).fill('Tolv bedrifter møtte.\n\nTre ideer ble lagt fram.')
+			await page.getByRole('button', { name: 'Lagre referatet' }).click()
+			await page.getByText('Referatet er lagret.').waitFor()
+			await page.getByLabel('Dokument', { exact: true }).setInputFiles({ name: 'notat.exe', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf') })
+			await page.getByRole('button', { name: 'Last opp' }).click()
+			await page.getByText('Filtypen er ikke tillatt.').waitFor()
+			await page.getByLabel('Dokument', { exact: true }).setInputFiles({ name: 'presentasjon.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
+			await page.getByRole('button', { name: 'Last opp' }).click()
+			await page.getByText('Dokumentet er lastet opp.').waitFor()
+			await expectAccessible(page)
+			expect(await page.getByText(/2 påmeldt, 0 på venteliste, 2 møtt/).isVisible()).toBe(true)
+
+			const csv = await (await page.request.get(`${env.server.url}/n/ikt-lillehammer/admin/samlinger/${id}/deltakere.csv`)).text()
+			const rows = parse(csv, { bom: true, delimiter: ';' }) as string[][]
+			expect(rows[0]![0]).toBe('Navn')
+			expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(['Kari Nordby', 'Dag Dørstokk']))
+
+			await page.context().clearCookies()
+			await login(MEMBER_A)
+			await navigate(`/n/ikt-lillehammer/samlinger/${id}`)
+			expect(await page.getByText('Tre ideer ble lagt fram.').isVisible()).toBe(true)
+			expect(await page.getByRole('link', { name: 'presentasjon.pdf' }).isVisible()).toBe(true)
+			expect(await page.getByRole('listitem').filter({ hasText: 'Dørstokken AS' }).isVisible()).toBe(true)
+			// Kari agreed to be shown (members are shown by default); the walk-in did not.
+			expect(await page.getByText('Kari Nordby, Lillehammer kommune').isVisible()).toBe(true)
+			expect(await page.getByText('Dag Dørstokk').count()).toBe(0)
+		})
+	})
+}
