@@ -3,6 +3,7 @@ import type { Route } from './+types/network'
 import { getNetworkBySlug, getNetworkFrontPage } from '#app/features/networks/networks.server.ts'
 import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
 import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
+import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
 
 // Public: anyone may read a network's front page.
@@ -15,6 +16,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	return {
 		name: lang === 'en' ? network.name_en : network.name,
 		about: lang === 'en' ? network.about_en : network.about_nb,
+		slug: network.slug,
 		region: network.region,
 		goals: page.goals.map((g) => (lang === 'en' ? g.title_en : g.title_nb)),
 		gatherings: page.gatherings,
@@ -27,6 +29,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 export default function NetworkPage({ loaderData: d }: Route.ComponentProps) {
 	const t = useT()
 	const lang = useLang()
+	const slug = d.slug
 	return (
 		<main id="main" className="page">
 			<Heading level={1} data-size="xl">
@@ -61,7 +64,7 @@ export default function NetworkPage({ loaderData: d }: Route.ComponentProps) {
 						<li key={g.id}>
 							<Card>
 								<Heading level={3} data-size="xs">
-									{g.title}
+									<AppLink to={`/n/${slug}/samlinger/${g.id}`}>{g.title}</AppLink>
 								</Heading>
 								<Paragraph>
 									<time dateTime={g.starts_at}>{formatDateTime(lang, g.starts_at)}</time>, {g.location}

@@ -137,7 +137,10 @@ for (const dialect of DIALECTS) {
 			await page.getByRole('button', { name: 'Meld meg på' }).click()
 			await page.getByText('Du er påmeldt.').waitFor()
 
+			// At the door, on a phone.
+			await page.setViewportSize({ width: 390, height: 844 })
 			await navigate(`/n/ikt-lillehammer/admin/samlinger/${id}/innsjekk`)
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
 			await page.getByRole('searchbox').fill('kari')
 			await page.getByRole('button', { name: 'Søk' }).click()
 			await page.getByRole('button', { name: 'Sjekk inn: Kari Nordby' }).click()
@@ -150,6 +153,7 @@ for (const dialect of DIALECTS) {
 			await page.getByRole('button', { name: 'Legg til og sjekk inn' }).click()
 			await page.getByText('Dag Dørstokk er lagt til og sjekket inn.').waitFor()
 
+			await page.setViewportSize({ width: 1280, height: 900 })
 			await navigate(`/n/ikt-lillehammer/admin/samlinger/${id}`)
 			await page.getByRole('textbox', { name: 'Referat' }).fill('Tolv bedrifter møtte.\n\nTre ideer ble lagt fram.')
 			await page.getByRole('button', { name: 'Lagre referatet' }).click()
