@@ -1,38 +1,63 @@
 // Starts the portal: `node server.ts` after `react-router build`, or with
-// NODE_ENV=development for Vite's dev server with hot reload.
+// NODE_ENV=development for Vite's dev server with hot reload. With
+// WEB_CONCURRENCY above 1, that many processes share the port.
+import cluster from 'node:cluster'
 import express from 'express'
 import { readEnv } from './app/platform/env.server.ts'
 
 const started = performance.now()
 const env = readEnv()
-const app = express()
-app.disable('x-powered-by')
-app.set('trust proxy', env.TRUST_PROXY)
+type ServerModule = typeof import('./app/server.ts')
+// @ts-ignore the build exists once `react-router build` has run
+const loadBuild = () => import('./build/server/index.js') as Promise<ServerModule>
 
-let serverApp: Awaited<ReturnType<typeof import('./app/server.ts').createServerApp>>
-if (env.NODE_ENV === 'development') {
-	const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
-	app.use(vite.middlewares)
-	const module = (await vite.ssrLoadModule('./app/server.ts')) as typeof import('./app/server.ts')
-	serverApp = await module.createServerApp(env)
+if (env.WEB_CONCURRENCY > 1 && env.NODE_ENV !== 'development' && cluster.isPrimary) {
+	await (await loadBuild()).prepareDatabase(env)
+	for (let i = 0; i < env.WEB_CONCURRENCY; i++) cluster.fork({ KNUTE_PREPARED: '1' })
+	let stopping = false
+	cluster.on('exit', (worker, code) => {
+		if (!stopping && code !== 0) cluster.fork({ KNUTE_PREPARED: '1' })
+	})
+	const stop = () => {
+		stopping = true
+		for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM')
+	}
+	process.on('SIGTERM', stop)
+	process.on('SIGINT', stop)
 } else {
-	app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }))
-	app.use(express.static('build/client', { maxAge: '1h', index: false }))
-	// @ts-ignore the build exists once `react-router build` has run
-	const module = (await import('./build/server/index.js')) as typeof import('./app/server.ts')
-	serverApp = await module.createServerApp(env)
+	await serve()
 }
-app.use(serverApp.app)
 
-const server = app.listen(env.PORT, env.HOST, () => {
-	const ms = Math.round(performance.now() - started)
-	console.log(`Knute on http://localhost:${env.PORT} (${serverApp.dialect}, ${env.NODE_ENV}, ready in ${ms} ms)`)
-})
+async function serve() {
+	const app = express()
+	app.disable('x-powered-by')
+	app.set('trust proxy', env.TRUST_PROXY)
 
-function shutdown() {
-	server.close(() => void serverApp.close().then(() => process.exit(0)))
-	server.closeAllConnections()
-	setTimeout(() => process.exit(0), 3000).unref()
+	let serverApp: Awaited<ReturnType<ServerModule['createServerApp']>>
+	if (env.NODE_ENV === 'development') {
+		const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+		app.use(vite.middlewares)
+		const module = (await vite.ssrLoadModule('./app/server.ts')) as ServerModule
+		serverApp = await module.createServerApp(env)
+	} else {
+		app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }))
+		app.use(express.static('build/client', { maxAge: '1h', index: false }))
+		serverApp = await (await loadBuild()).createServerApp(env, { prepared: process.env.KNUTE_PREPARED === '1' })
+	}
+	app.use(serverApp.app)
+
+	const server = app.listen(env.PORT, env.HOST, () => {
+		const ms = Math.round(performance.now() - started)
+		if (!cluster.isWorker || cluster.worker?.id === 1) {
+			console.log(`Knute on http://localhost:${env.PORT} (${serverApp.dialect}, ${env.NODE_ENV}, ${env.WEB_CONCURRENCY} process(es), ready in ${ms} ms)`)
+		}
+	})
+
+	function shutdown() {
+		server.close(() => void serverApp.close().then(() => process.exit(0)))
+		server.closeAllConnections()
+		setTimeout(() => process.exit(0), 3000).unref()
+	}
+	process.on('SIGTERM', shutdown)
+	process.on('SIGINT', shutdown)
 }
-process.on('SIGTERM', shutdown)
-process.on('SIGINT', shutdown)

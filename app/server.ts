@@ -15,12 +15,27 @@ import { createTransport, deliverDueMail } from '#app/platform/mail.server.ts'
 import { runQueuedImports } from '#app/features/import/import.server.ts'
 import { sendDueReminders } from '#app/features/gatherings/gatherings.server.ts'
 
-export async function createServerApp(env: Env) {
-	const development = env.NODE_ENV === 'development'
+function openDatabase(env: Env) {
 	mkdirSync(env.DATA_DIR, { recursive: true })
-	const { db, dialect } = createDatabase(env.DATABASE_URL ?? path.join(env.DATA_DIR, 'knute.sqlite'))
+	return createDatabase(env.DATABASE_URL ?? path.join(env.DATA_DIR, 'knute.sqlite'))
+}
+
+/** Brings the schema up to date and seeds the demo network on an empty database. */
+export async function prepareDatabase(env: Env) {
+	const { db } = openDatabase(env)
 	await migrateToLatest(db)
 	if (env.SEED_DEMO === 'true') await seedDemo(db)
+	await db.destroy()
+}
+
+/**
+ * The application for one process. With several processes the primary
+ * prepares the database first (`prepared: true` here), so they do not race.
+ */
+export async function createServerApp(env: Env, { prepared = false } = {}) {
+	const development = env.NODE_ENV === 'development'
+	if (!prepared) await prepareDatabase(env)
+	const { db, dialect } = openDatabase(env)
 
 	const mailboxPage = !env.SMTP_URL
 	const transport = createTransport({ smtpUrl: env.SMTP_URL, outboxDir: path.join(env.DATA_DIR, 'outbox') })

@@ -1,0 +1,192 @@
+// `npm run bench [-- --db postgres] [--scale national|regional] [--duration 8] [--connections 50]`
+// Builds the portal, generates (or reuses) the data set, starts the server on
+// 127.0.0.1, measures the pages that matter and a bare node:http server with
+// autocannon, prints the figures, writes them to bench/results/, and stops
+// everything it started.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import { createDatabase, migrateToLatest } from '../db/index.ts'
+import { generate, generatedScale, SCALES, type Scale } from '../db/generate.ts'
+import { createSession } from '../app/platform/auth.server.ts'
+import { searchDirectory } from '../app/features/directory/directory.server.ts'
+import { startPostgres } from '../tests/support/postgres.ts'
+
+const { values } = parseArgs({
+	options: {
+		db: { type: 'string', default: 'sqlite' },
+		scale: { type: 'string', default: 'national' },
+		duration: { type: 'string', default: '8' },
+		connections: { type: 'string', default: '50' },
+		processes: { type: 'string' },
+	},
+})
+const scale = values.scale as Scale
+if (!(scale in SCALES) || !['sqlite', 'postgres'].includes(values.db!)) {
+	console.error('Usage: npm run bench -- [--db sqlite|postgres] [--scale national|regional]')
+	process.exit(2)
+}
+const dialect = values.db as 'sqlite' | 'postgres'
+const duration = Number(values.duration)
+const connections = Number(values.connections)
+const processes = Number(values.processes ?? (dialect === 'postgres' ? 2 : 1))
+const started: ChildProcess[] = []
+let stopPostgres: (() => void) | undefined
+
+function stopAll() {
+	for (const child of started) if (child.exitCode === null) child.kill('SIGTERM')
+	stopPostgres?.()
+}
+process.on('SIGINT', () => (stopAll(), process.exit(130)))
+
+async function waitFor(url: string, timeoutMs = 30_000) {
+	const until = Date.now() + timeoutMs
+	for (;;) {
+		try {
+			if ((await fetch(url)).ok) return
+		} catch {}
+		if (Date.now() > until) throw new Error(`${url} did not answer`)
+		await new Promise((r) => setTimeout(r, 25))
+	}
+}
+
+function peakMemoryMb(pid: number): number {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+		return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
+	} catch {
+		return 0
+	}
+}
+
+function childPids(pid: number): number[] {
+	try {
+		return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+	} catch {
+		return []
+	}
+}
+
+async function load(url: string, headers: Record<string, string> = {}) {
+	const result = await autocannon({ url, connections, duration, headers })
+	return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx }
+}
+
+try {
+	console.log(`Building the portal …`)
+	if (spawnSync('npx', ['react-router', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('The build failed.')
+
+	let url: string
+	if (dialect === 'postgres') {
+		const server = await startPostgres()
+		stopPostgres = server.stop
+		url = server.url
+	} else {
+		url = path.join('data', 'bench', `${scale}.sqlite`)
+		mkdirSync(path.dirname(url), { recursive: true })
+	}
+	const { db } = createDatabase(url)
+	const fresh = dialect === 'postgres' || !existsSync(url)
+	await migrateToLatest(db)
+	if (fresh) {
+		console.log(`Generating the ${scale} data set into ${dialect} …`)
+		const t = Date.now()
+		await generate(db, { scale, seed: 1, log: (line) => process.stdout.write(`\r  ${line}   `) })
+		console.log(`\n  done in ${Math.round((Date.now() - t) / 1000)} s`)
+	}
+	// Never against someone's own data: only a database the generator made.
+	const found = await generatedScale(db)
+	if (found !== scale) throw new Error(`${url} is not a generated ${scale} data set; the benchmark runs only against its own data.`)
+
+	const network = await db.selectFrom('network').select(['id', 'slug']).orderBy('id').executeTakeFirstOrThrow()
+	const company = await db.selectFrom('network_organisation').select('organisation_id').where('network_id', '=', network.id).orderBy('organisation_id').executeTakeFirstOrThrow()
+	const gathering = await db.selectFrom('gathering').select('id').where('network_id', '=', network.id).orderBy('id').executeTakeFirstOrThrow()
+	const leader = await db.selectFrom('membership').select('person_id').where('network_id', '=', network.id).where('role', '=', 'project_leader').executeTakeFirstOrThrow()
+	const cookie = (await createSession(db, new Request('http://127.0.0.1'), leader.person_id)).split(';')[0]!
+	const counts = {
+		networks: Number((await db.selectFrom('network').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+		organisations: Number((await db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+		people: Number((await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+		gatherings: Number((await db.selectFrom('gathering').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+		registrations: Number((await db.selectFrom('registration').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+	}
+
+	// The search by itself, server-side: short prefixes that match thousands, and whole words.
+	const queries = ['sky', 'dat', 'sik', 'utv', 'web', 'mas', 'rea', 'lil', 'gjo', 'kar', 'informasjonssikkerhet', 'skytjenester drift', 'maskinlæring python', 'Bakken', 'Gjøvik']
+	const searchTimes: number[] = []
+	for (let i = 0; i < 300; i++) {
+		const t = performance.now()
+		await searchDirectory(db, dialect, { networkId: network.id, query: queries[i % queries.length]! })
+		searchTimes.push(performance.now() - t)
+	}
+	searchTimes.sort((a, b) => a - b)
+	const search = { p50: +searchTimes[Math.floor(searchTimes.length * 0.5)]!.toFixed(2), p99: +searchTimes[Math.floor(searchTimes.length * 0.99)]!.toFixed(2) }
+	await db.destroy()
+
+	const port = 38000 + Math.floor(Math.random() * 1000)
+	const t0 = performance.now()
+	const server = spawn(process.execPath, ['server.ts'], {
+		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url, SEED_DEMO: 'false', WEB_CONCURRENCY: String(processes), DATA_DIR: path.join('data', 'bench', 'runtime') },
+		stdio: ['ignore', 'ignore', 'inherit'],
+	})
+	started.push(server)
+	const base = `http://127.0.0.1:${port}`
+	await waitFor(`${base}/healthz`)
+	const startupMs = Math.round(performance.now() - t0)
+
+	const pages = [
+		{ name: 'public network page', path: `/n/${network.slug}`, signedIn: false },
+		{ name: 'directory search "sky"', path: `/n/${network.slug}/katalog?q=sky`, signedIn: true },
+		{ name: 'company page', path: `/n/${network.slug}/bedrifter/${company.organisation_id}`, signedIn: true },
+		{ name: 'gathering page', path: `/n/${network.slug}/samlinger/${gathering.id}`, signedIn: true },
+		{ name: "project leader's home", path: `/n/${network.slug}/admin`, signedIn: true },
+	]
+	const results = []
+	for (const page of pages) {
+		const headers: Record<string, string> = page.signedIn ? { Cookie: cookie } : {}
+		const response = await fetch(base + page.path, { headers })
+		if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`)
+		const bytes = (await response.arrayBuffer()).byteLength
+		process.stdout.write(`Measuring ${page.name} (${bytes} bytes) …`)
+		const measured = await load(base + page.path, headers)
+		const bare = spawn(process.execPath, ['bench/bare-server.ts', String(bytes)], { stdio: ['ignore', 'pipe', 'inherit'] })
+		started.push(bare)
+		const barePort = await new Promise<string>((resolve) => bare.stdout!.once('data', (d) => resolve(String(d).trim())))
+		const yardstick = await load(`http://127.0.0.1:${barePort}/`)
+		bare.kill('SIGTERM')
+		results.push({ ...page, bytes, ...measured, bare: yardstick, ratio: +(measured.rps / yardstick.rps).toFixed(3) })
+		console.log(` ${measured.rps} req/s`)
+	}
+	const memoryMb = Math.max(peakMemoryMb(server.pid!), ...childPids(server.pid!).map(peakMemoryMb))
+	server.kill('SIGTERM')
+
+	const report = {
+		date: new Date().toISOString(),
+		machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+		database: dialect,
+		processes,
+		scale,
+		data: counts,
+		load: { connections, durationSeconds: duration },
+		startupMs,
+		peakMemoryMb: memoryMb,
+		search,
+		pages: results,
+	}
+	mkdirSync('bench/results', { recursive: true })
+	const file = path.join('bench', 'results', `${report.date.replace(/[:.]/g, '-')}-${dialect}.json`)
+	writeFileSync(file, JSON.stringify(report, null, '\t') + '\n')
+
+	console.log(`\n${dialect}, ${processes} process(es), ${scale}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`)
+	console.log(`${connections} connections, ${duration} s a page. Start-up ${startupMs} ms, peak memory ${memoryMb} MB, search by itself p50 ${search.p50} ms / p99 ${search.p99} ms`)
+	console.table(results.map((r) => ({ page: r.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'bare req/s': r.bare.rps, ratio: r.ratio })))
+	console.log(`Figures written to ${file}`)
+} catch (error) {
+	console.error(String(error instanceof Error ? error.message : error))
+	process.exitCode = 1
+} finally {
+	stopAll()
+}

@@ -1,0 +1,162 @@
+// `npm run db:generate -- --scale national|regional [--seed 1] [--db URL]`
+// Builds a benchmark data set through the application's own data functions:
+// seeded and reproducible, into an empty database only. The set is marked as
+// generated, and the benchmark runs only against a marked database.
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { sql, type Kysely } from 'kysely'
+import { createDatabase, migrateToLatest, type DB } from './index.ts'
+import { addPerson, createOrganisation } from '../app/features/directory/directory.server.ts'
+import { createGathering, getGathering, registerForGathering, setCheckedIn, updateGathering } from '../app/features/gatherings/gatherings.server.ts'
+import type { Role } from './schema.ts'
+
+export const SCALES = {
+	national: { networks: 300, organisationsPerNetwork: 20, peoplePerOrganisation: 10, gatheringsPerNetwork: 10, registrationsPerGathering: 50 },
+	regional: { networks: 1, organisationsPerNetwork: 20, peoplePerOrganisation: 10, gatheringsPerNetwork: 10, registrationsPerGathering: 50 },
+} as const
+export type Scale = keyof typeof SCALES
+
+/** A small seeded generator (mulberry32): the same seed gives the same data set. */
+function random(seed: number) {
+	let a = seed >>> 0
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0
+		let t = a
+		t = Math.imul(t ^ (t >>> 15), t | 1)
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+	}
+}
+
+const FIRST = ['Kari', 'Ola', 'Ingrid', 'Per', 'Silje', 'Lars', 'Hanne', 'Even', 'Marte', 'Jonas', 'Tone', 'Rune', 'Guro', 'Sindre', 'Camilla', 'Bjørn', 'Astrid', 'Nils', 'Vilde', 'Håkon', 'Solveig', 'Øystein', 'Åse', 'Trond', 'Ragnhild', 'Eirik', 'Maja', 'Sander', 'Live', 'Tor']
+const LAST = ['Bakken', 'Haugen', 'Strand', 'Moe', 'Lund', 'Kvam', 'Solberg', 'Berg', 'Nyhus', 'Aas', 'Rønning', 'Dahl', 'Lie', 'Opheim', 'Sæther', 'Vik', 'Hov', 'Fosse', 'Engen', 'Nordby', 'Brekke', 'Lien', 'Tollefsen', 'Østby', 'Åsheim']
+const WORDS = ['Fjell', 'Fjord', 'Nord', 'Vest', 'Lys', 'Elv', 'Skog', 'Stein', 'Bre', 'Vind', 'Havn', 'Tind', 'Myr', 'Dal', 'Sol', 'Kyst', 'Foss', 'Vidde', 'Holm', 'Li']
+const SUFFIX = ['data', 'kode', 'tech', 'systemer', 'analyse', 'nett', 'sikkerhet', 'digital', 'soft', 'IT']
+const COMPETENCES = ['Webutvikling', 'Mobilutvikling', 'Skytjenester', 'Informasjonssikkerhet', 'Maskinlæring', 'Kunstig intelligens', 'Dataanalyse', 'Drift', 'Nettverk', 'Universell utforming', 'Spillutvikling', 'Integrasjon', 'Automatisering', 'Tingenes internett', 'E-læring', 'Geografiske informasjonssystemer', 'Betalingsløsninger', 'Personvern', 'Smidig prosjektledelse', 'Brukeropplevelse', 'Forretningsutvikling', 'Salg og markedsføring', 'Risikoanalyse', 'Databaser']
+const TECHNOLOGIES = ['React', 'TypeScript', 'Node.js', 'PostgreSQL', 'Kotlin', 'Swift', 'Python', 'Java', 'Go', 'Rust', 'Azure', 'AWS', 'Kubernetes', 'Linux', 'Unity', 'C#', '.NET', 'PHP', 'Terraform', 'Power BI']
+const TOWNS = ['Lillehammer', 'Gjøvik', 'Hamar', 'Elverum', 'Kongsvinger', 'Tromsø', 'Bodø', 'Trondheim', 'Ålesund', 'Bergen', 'Stavanger', 'Kristiansand', 'Drammen', 'Fredrikstad', 'Tønsberg', 'Skien', 'Molde', 'Harstad', 'Alta', 'Steinkjer']
+const REGIONS = ['Innlandet', 'Troms', 'Nordland', 'Trøndelag', 'Møre og Romsdal', 'Vestland', 'Rogaland', 'Agder', 'Buskerud', 'Østfold', 'Vestfold', 'Telemark', 'Finnmark', 'Akershus', 'Oslo']
+const INDUSTRIES = ['IKT', 'Reiseliv', 'Industri', 'Havbruk', 'Energi', 'Helse', 'Bygg', 'Landbruk', 'Kreativ næring', 'Logistikk']
+
+const WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2]
+/** The n-th valid organisation number after 800 000 000 (the generator's own range). */
+function orgNumberFor(n: number) {
+	for (let base = 80_000_000 + n * 11; ; base++) {
+		const digits = String(base)
+		const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(digits[i]), 0)
+		const check = (11 - (sum % 11)) % 11
+		if (check !== 10) return digits + check
+	}
+}
+
+export async function generate(db: Kysely<DB>, { scale, seed, log = () => {} }: { scale: Scale; seed: number; log?: (line: string) => void }) {
+	if (await db.selectFrom('network').select('id').limit(1).executeTakeFirst()) {
+		throw new Error('The database is not empty. The generator fills only a new, empty database.')
+	}
+	const shape = SCALES[scale]
+	const rand = random(seed)
+	const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!
+	const some = <T>(list: readonly T[], n: number) => [...new Set(Array.from({ length: n }, () => pick(list)))]
+	const origin = 'http://localhost:3000'
+	const started = Date.now()
+	let organisationNo = 0
+	let personNo = 0
+	for (let n = 0; n < shape.networks; n++) {
+		const region = REGIONS[n % REGIONS.length]!
+		const industry = INDUSTRIES[Math.floor(n / REGIONS.length) % INDUSTRIES.length]!
+		const slug = n === 0 && scale === 'regional' ? 'bench' : `nettverk-${n + 1}`
+		const network = await db.transaction().execute(async (trx) => {
+			const { id } = await trx
+				.insertInto('network')
+				.values({ slug, name: `${industry}-nettverket ${region} ${n + 1}`, name_en: `${industry} network ${region} ${n + 1}`, region, phase: n % 3 === 0 ? 'main_project' : 'pre_project', about_nb: `Et bedriftsnettverk for ${industry.toLowerCase()} i ${region}.`, about_en: `A business network for ${industry} in ${region}.`, created_at: new Date().toISOString() })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+			await trx
+				.insertInto('network_goal')
+				.values(['Bedriftene kjenner hverandre', 'Minst tre prosjektideer', 'Kompetansebehov kartlagt', 'Kontakt med fagmiljøer'].map((title, i) => ({ network_id: id, position: i + 1, title_nb: title, title_en: title })))
+				.execute()
+			const by = { networkId: id, actorId: null }
+			const people: { id: number; name: string; email: string; organisation: number; company: string; org_number: string }[] = []
+			for (let o = 0; o < shape.organisationsPerNetwork; o++) {
+				const name = `${pick(WORDS)}${pick(SUFFIX)} ${++organisationNo} AS`
+				const org_number = orgNumberFor(organisationNo)
+				const organisation = await createOrganisation(
+					trx,
+					by,
+					{ org_number, name, kind: 'company', description: `${name} leverer ${pick(COMPETENCES).toLowerCase()} og ${pick(COMPETENCES).toLowerCase()} til kunder i ${region}.`, website: '', employees: 1 + Math.floor(rand() * 300), town: pick(TOWNS), competences_offered: some(COMPETENCES, 3).join(', '), competences_wanted: some(COMPETENCES, 2).join(', '), technologies: some(TECHNOLOGIES, 4).join(', ') },
+					'member',
+				)
+				for (let p = 0; p < shape.peoplePerOrganisation; p++) {
+					const personName = `${pick(FIRST)} ${pick(LAST)}`
+					const email = `person${++personNo}@bench.example`
+					const roles: Role[] = n === 0 && o === 0 && p === 0 ? ['project_leader'] : p === 0 ? ['company_contact'] : ['member']
+					const id = await addPerson(trx, by, { email, name: personName, title: pick(['Utvikler', 'Daglig leder', 'Rådgiver', 'Arkitekt', 'Designer', 'Konsulent']), organisation_id: organisation, roles })
+					people.push({ id, name: personName, email, organisation, company: name, org_number })
+				}
+			}
+			return { id, slug, name: `${industry}-nettverket ${region} ${n + 1}`, people }
+		})
+		for (let g = 0; g < shape.gatheringsPerNetwork; g++) {
+			// Spread over 2026 and 2027 from fixed dates, so the set is the same every time.
+			const day = Date.UTC(2026, 0, 15) + (g * 73 + n) * 86_400_000
+			const gatheringId = await db.transaction().execute(async (trx) => {
+				const id = await createGathering(
+					trx,
+					network.id,
+					{ title: `Samling ${g + 1}: ${pick(COMPETENCES)}`, description: 'Bli kjent, prosjektideer og kompetanse.', location: pick(TOWNS), starts_at: new Date(day + 8 * 3_600_000).toISOString(), ends_at: new Date(day + 14 * 3_600_000).toISOString(), audience: g === 0 ? 'open' : 'members', capacity: null, registration_deadline: null },
+					[{ time: '09:00', title: 'Velkommen', speaker: '' }, { time: '10:00', title: 'Bli-kjent-runder', speaker: '' }],
+				)
+				await updateGathering(trx, id, { status: 'published' })
+				return id
+			})
+			const gathering = (await getGathering(db, { networkId: network.id, gatheringId }))!
+			const attendees = [...network.people].sort(() => rand() - 0.5).slice(0, shape.registrationsPerGathering)
+			for (const person of attendees) {
+				await registerForGathering(db, { network, gathering, origin, lang: 'nb' }, { name: person.name, email: person.email, phone: '', company: person.company, org_number: person.org_number, job_title: '', dietary: '', show_in_attendance: rand() < 0.7, person_id: person.id, organisation_id: person.organisation })
+			}
+			if (gathering.starts_at < new Date().toISOString()) {
+				const registrations = await db.selectFrom('registration').select('id').where('gathering_id', '=', gatheringId).execute()
+				for (const r of registrations) if (rand() < 0.8) await setCheckedIn(db, { gatheringId, registrationId: r.id, present: true })
+			}
+		}
+		log(`${n + 1}/${shape.networks} networks, ${organisationNo} organisations, ${personNo} people (${Math.round((Date.now() - started) / 1000)} s)`)
+	}
+	// Generated confirmations are not real mail: none of it may be sent.
+	await db.deleteFrom('outbox').execute()
+	await sql`create table generated_dataset (scale text not null, seed integer not null, created_at text not null)`.execute(db)
+	await sql`insert into generated_dataset (scale, seed, created_at) values (${scale}, ${seed}, ${new Date().toISOString()})`.execute(db)
+}
+
+/** The generated set's scale, if this database holds one. */
+export async function generatedScale(db: Kysely<DB>): Promise<string | undefined> {
+	try {
+		const { rows } = await sql<{ scale: string }>`select scale from generated_dataset`.execute(db)
+		return rows[0]?.scale
+	} catch {
+		return undefined
+	}
+}
+
+if (import.meta.main) {
+	const { values } = parseArgs({ options: { scale: { type: 'string', default: 'national' }, seed: { type: 'string', default: '1' }, db: { type: 'string' } } })
+	const scale = values.scale as Scale
+	if (!(scale in SCALES)) {
+		console.error(`Unknown scale "${values.scale}". Use one of: ${Object.keys(SCALES).join(', ')}.`)
+		process.exit(2)
+	}
+	const url = values.db ?? path.join('data', 'bench', `${scale}.sqlite`)
+	if (!url.startsWith('postgres')) mkdirSync(path.dirname(url), { recursive: true })
+	const { db } = createDatabase(url)
+	await migrateToLatest(db)
+	try {
+		await generate(db, { scale, seed: Number(values.seed), log: (line) => process.stderr.write(`\r${line}   `) })
+		process.stderr.write('\n')
+		console.log(`Generated the ${scale} data set in ${url}.`)
+	} catch (error) {
+		console.error(String(error instanceof Error ? error.message : error))
+		process.exitCode = 1
+	} finally {
+		await db.destroy()
+	}
+}
