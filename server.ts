@@ -41,7 +41,9 @@ async function serve() {
 		serverApp = await module.createServerApp(env)
 	} else {
 		app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }))
-		app.use(express.static('build/client', { maxAge: '1h', index: false }))
+		// Only a path with a file name can be a file: pages skip the disk lookup.
+		const files = express.static('build/client', { maxAge: '1h', index: false })
+		app.use((req, res, next) => (req.path.includes('.') ? files(req, res, next) : next()))
 		serverApp = await (await loadBuild()).createServerApp(env, { prepared: process.env.KNUTE_PREPARED === '1' })
 	}
 	app.use(serverApp.app)

@@ -122,10 +122,12 @@ export async function generate(db: Kysely<DB>, { scale, seed, log = () => {} }: 
 		}
 		log(`${n + 1}/${shape.networks} networks, ${organisationNo} organisations, ${personNo} people (${Math.round((Date.now() - started) / 1000)} s)`)
 	}
-	// Generated confirmations are not real mail: none of it may be sent.
+	// Generated confirmations and reminders are not real mail: none of it may be sent.
 	await db.deleteFrom('outbox').execute()
+	await db.updateTable('registration').set({ reminder_sent_at: new Date().toISOString() }).execute()
 	await sql`create table generated_dataset (scale text not null, seed integer not null, created_at text not null)`.execute(db)
 	await sql`insert into generated_dataset (scale, seed, created_at) values (${scale}, ${seed}, ${new Date().toISOString()})`.execute(db)
+	await sql`vacuum`.execute(db)
 }
 
 /** The generated set's scale, if this database holds one. */

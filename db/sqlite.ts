@@ -12,16 +12,22 @@ export function createSqliteDialect(file: string) {
 	database.exec(
 		'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000',
 	)
+	// Kysely sends the same SQL text for the same query shape: prepare it once.
+	const statements = new Map<string, SqliteStatement>()
 	const adapter: SqliteDatabase = {
 		close: () => database.close(),
 		prepare(sql): SqliteStatement {
+			let cached = statements.get(sql)
+			if (cached) return cached
 			const statement = database.prepare(sql)
-			return {
+			cached = {
 				reader: statement.columns().length > 0,
 				all: (parameters) => statement.all(...(parameters as SqlValue[])),
 				run: (parameters) => statement.run(...(parameters as SqlValue[])),
 				iterate: (parameters) => statement.iterate(...(parameters as SqlValue[])),
 			}
+			if (statements.size < 2000) statements.set(sql, cached)
+			return cached
 		},
 	}
 	return { dialect: new SqliteDialect({ database: adapter }), database }

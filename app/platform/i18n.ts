@@ -677,11 +677,20 @@ export function formatNumber(lang: Lang, n: number) {
 	return numberFormats[lang].format(n)
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
 /** A moment as people in Norway read it, whatever the server's time zone. */
 export function formatDateTime(lang: Lang, iso: string, style: 'date' | 'datetime' = 'datetime') {
-	return new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', {
-		timeZone: 'Europe/Oslo',
-		dateStyle: 'long',
-		...(style === 'datetime' ? { timeStyle: 'short' } : {}),
-	}).format(new Date(iso))
+	const key = `${lang}:${style}`
+	let format = dateFormats.get(key)
+	if (!format) {
+		// Making a formatter costs far more than using one: one per language and style.
+		format = new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', {
+			timeZone: 'Europe/Oslo',
+			dateStyle: 'long',
+			...(style === 'datetime' ? { timeStyle: 'short' } : {}),
+		})
+		dateFormats.set(key, format)
+	}
+	return format.format(new Date(iso))
 }

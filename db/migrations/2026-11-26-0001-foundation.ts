@@ -201,7 +201,7 @@ export async function up(db: Kysely<any>) {
 		.addColumn('entity_id', 'integer', (c) => c.notNull())
 		.addColumn('title', 'text', (c) => c.notNull())
 		.addColumn('body', 'text', (c) => c.notNull())
-		.addUniqueConstraint('search_document_entity', ['network_id', 'kind', 'entity_id'])
+		.addUniqueConstraint('search_document_entity', ['kind', 'entity_id', 'network_id'])
 		.execute()
 
 	if (postgres) {

@@ -18,6 +18,9 @@ export async function up(db: Kysely<any>) {
 		await db.schema.alterTable('gathering').addColumn(column, type, build).execute()
 	}
 
+	// The reminder worker looks for gatherings starting within two days.
+	await db.schema.createIndex('gathering_due').on('gathering').columns(['status', 'starts_at']).execute()
+
 	await db.schema
 		.createTable('agenda_item')
 		.addColumn('id', 'integer', id)

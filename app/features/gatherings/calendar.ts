@@ -2,6 +2,7 @@
 // VTIMEZONE, one UID per gathering and a SEQUENCE raised by every change, so a
 // calendar program replaces the event it has, or removes it when it is
 // CANCELLED. (docs/decisions/010)
+import { toOsloLocal } from '#app/platform/time.ts'
 
 export type CalendarGathering = {
 	id: number
@@ -37,21 +38,9 @@ const OSLO = [
 	'END:VTIMEZONE',
 ]
 
-const osloParts = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/Oslo',
-	hourCycle: 'h23',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	second: '2-digit',
-})
-
 /** 2026-12-06T08:00:00Z → 20261206T090000 (the wall clock in Oslo). */
 function osloTime(iso: string) {
-	const p = Object.fromEntries(osloParts.formatToParts(new Date(iso)).map((x) => [x.type, x.value]))
-	return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`
+	return `${toOsloLocal(iso).replace(/[-:]/g, '')}00`
 }
 
 function utcTime(iso: string) {

@@ -294,8 +294,8 @@ export async function cancelRegistration(
 export async function sendDueReminders(db: Kysely<DB>, { origin, lang = 'nb' }: { origin: string; lang?: Lang }) {
 	const t = translator(lang)
 	const due = await db
-		.selectFrom('registration as r')
-		.innerJoin('gathering as g', 'g.id', 'r.gathering_id')
+		.selectFrom('gathering as g')
+		.innerJoin('registration as r', 'r.gathering_id', 'g.id')
 		.innerJoin('network as n', 'n.id', 'g.network_id')
 		.select(['r.id', 'r.name', 'r.email', 'g.id as gathering_id', 'g.title', 'g.starts_at', 'g.location', 'n.slug', 'n.name as network_name', 'n.id as network_id'])
 		.where('r.status', '=', 'registered')
