@@ -26,8 +26,6 @@ export async function loader(args: Route.LoaderArgs) {
 	return { gathering, documents: await listDocuments(getDb(args.context), gathering.id) }
 }
 
-type Done = { notice: MessageKey | null; error: MessageKey | null }
-
 export async function action(args: Route.ActionArgs) {
 	const { network, gathering } = await load(args)
 	const db = getDb(args.context)
@@ -38,19 +36,19 @@ export async function action(args: Route.ActionArgs) {
 			if (submission.status !== 'success') return data({ result: submission.reply(), notice: null, error: null }, { status: 400 })
 			const { agenda, ...input } = submission.value
 			await db.transaction().execute((trx) => updateGathering(trx, gathering.id, { ...input, capacity: input.capacity ?? null, registration_deadline: input.registration_deadline ?? null }, agenda))
-			return { result: submission.reply(), notice: 'gatheringAdmin.saved', error: null } satisfies Done & { result: unknown }
+			return { result: submission.reply(), notice: 'gatheringAdmin.saved' as const, error: null }
 		}
 		case 'publish':
 			await updateGathering(db, gathering.id, { status: 'published' })
-			return { result: null, notice: 'gatheringAdmin.published', error: null } satisfies Done & { result: unknown }
+			return { result: null, notice: 'gatheringAdmin.published' as const, error: null }
 		case 'cancel':
 			await updateGathering(db, gathering.id, { status: 'cancelled' })
-			return { result: null, notice: 'gatheringAdmin.cancelledNotice', error: null } satisfies Done & { result: unknown }
+			return { result: null, notice: 'gatheringAdmin.cancelledNotice' as const, error: null }
 		case 'minutes': {
 			const minutes = String(form.get('minutes') ?? '').trim()
 			if (minutes.length > 20_000) return data({ result: null, notice: null, error: 'field.tooLong' as MessageKey }, { status: 400 })
 			await updateGathering(db, gathering.id, { minutes })
-			return { result: null, notice: 'gatheringAdmin.minutesSaved', error: null } satisfies Done & { result: unknown }
+			return { result: null, notice: 'gatheringAdmin.minutesSaved' as const, error: null }
 		}
 		case 'document': {
 			const file = form.get('document')
@@ -61,7 +59,7 @@ export async function action(args: Route.ActionArgs) {
 				const fileId = await saveFile(trx, { networkId: network.id, name: file.name, contentType: document.type, bytes: document.bytes })
 				await addDocument(trx, gathering.id, fileId)
 			})
-			return { result: null, notice: 'gatheringAdmin.uploaded', error: null } satisfies Done & { result: unknown }
+			return { result: null, notice: 'gatheringAdmin.uploaded' as const, error: null }
 		}
 		default:
 			return data({ result: null, notice: null, error: 'error.badRequest.title' as MessageKey }, { status: 400 })
