@@ -1,0 +1,43 @@
+// Security headers and the sign-in rate limit, over HTTP against the built portal.
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { startTestServer, type TestServer } from './support/app-server.ts'
+import { createNetwork, createPerson } from './support/factories.ts'
+
+let server: TestServer
+beforeAll(async () => {
+	server = await startTestServer('sqlite')
+	await createPerson(server.db, await createNetwork(server.db), { email: 'kari@bedrift.no' })
+})
+afterAll(() => server?.close())
+
+test('pages carry a content security policy whose nonce is on every script, and the other security headers', async () => {
+	const response = await fetch(`${server.url}/logg-inn`)
+	const csp = response.headers.get('Content-Security-Policy')!
+	const nonce = /'nonce-([^']+)'/.exec(csp)?.[1]
+	expect(nonce).toBeTruthy()
+	expect(csp).toContain("frame-ancestors 'none'")
+	expect(csp).not.toContain("'unsafe-inline' 'nonce")
+	expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
+	expect(response.headers.get('Referrer-Policy')).toBe('same-origin')
+	const html = await response.text()
+	const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])
+	expect(scripts.length).toBeGreaterThan(0)
+	for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`)
+	// A new nonce for every response.
+	const again = (await fetch(`${server.url}/logg-inn`)).headers.get('Content-Security-Policy')!
+	expect(again).not.toBe(csp)
+})
+
+test('asking for sign-in links is limited per address, and the limit is said in words', async () => {
+	const ask = () =>
+		fetch(`${server.url}/logg-inn`, {
+			method: 'POST',
+			headers: { Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ intent: 'link', email: 'kari@bedrift.no' }),
+		})
+	const statuses = []
+	for (let i = 0; i < 6; i++) statuses.push((await ask()).status)
+	expect(statuses).toEqual([200, 200, 200, 200, 200, 429])
+	expect(await (await ask()).text()).toContain('Du har prøvd for mange ganger')
+	expect(await server.db.selectFrom('outbox').select('id').execute()).toHaveLength(5)
+})
