@@ -88,7 +88,7 @@ export async function createServerApp(env: Env, { prepared = false } = {}) {
 			getLoadContext(req, res) {
 				const context = new RouterContextProvider()
 				context.set(dbContext, { db, dialect })
-				context.set(requestContext, { nonce: res.locals.nonce as string, clientIp: req.ip ?? '', mailboxPage })
+				context.set(requestContext, { nonce: res.locals.nonce as string, clientIp: req.ip ?? '', mailboxPage, registerUrl: env.BRREG_URL })
 				return context
 			},
 		}),

@@ -5,6 +5,7 @@ import { createSqliteDialect } from './sqlite.ts'
 import type { DB } from './schema.ts'
 import * as foundation from './migrations/2026-11-26-0001-foundation.ts'
 import * as gatherings from './migrations/2026-11-26-0002-gatherings.ts'
+import * as commitment from './migrations/2026-11-26-0003-commitment.ts'
 
 export type { DB } from './schema.ts'
 export type Dialect = 'sqlite' | 'postgres'
@@ -13,6 +14,7 @@ export type Dialect = 'sqlite' | 'postgres'
 const migrations: Record<string, Migration> = {
 	'2026-11-26-0001-foundation': foundation,
 	'2026-11-26-0002-gatherings': gatherings,
+	'2026-11-26-0003-commitment': commitment,
 }
 
 /**

@@ -6,7 +6,7 @@ export type Role = 'project_leader' | 'steering_group' | 'company_contact' | 'me
 export const ROLES: readonly Role[] = ['project_leader', 'steering_group', 'company_contact', 'member', 'partner_observer']
 
 export type OrganisationKind = 'company' | 'municipality' | 'public_body' | 'research' | 'funder'
-export type NetworkOrganisationStatus = 'prospect' | 'member' | 'partner'
+export type NetworkOrganisationStatus = 'prospect' | 'invited' | 'member' | 'withdrawn' | 'partner'
 
 export interface DB {
 	network: {
@@ -19,6 +19,9 @@ export interface DB {
 		about_nb: string
 		about_en: string
 		created_at: string
+		/** Own hours are valued at the network's fixed rate, or at each person's own rate. */
+		rate_rule: Generated<'fixed' | 'own'>
+		hourly_rate: Generated<number>
 	}
 	network_goal: {
 		id: Generated<number>
@@ -51,12 +54,20 @@ export interface DB {
 		logo_file_id: number | null
 		created_at: string
 		updated_at: string
+		address: Generated<string>
+		industry_code: Generated<string>
+		parent_org_number: string | null
 	}
 	network_organisation: {
 		network_id: number
 		organisation_id: number
 		status: NetworkOrganisationStatus
 		created_at: string
+		invited_at: string | null
+		invite_deadline: string | null
+		invite_reminded_at: string | null
+		member_since: string | null
+		withdrawn_at: string | null
 	}
 	person: {
 		id: Generated<number>
@@ -70,6 +81,7 @@ export interface DB {
 		organisation_id: number | null
 		password_hash: string | null
 		calendar_token: string | null
+		hourly_rate: number | null
 		created_at: string
 		updated_at: string
 	}
@@ -101,7 +113,7 @@ export interface DB {
 		network_id: number
 		actor_id: number | null
 		action: string
-		entity_type: 'organisation' | 'person' | 'membership' | 'import'
+		entity_type: 'organisation' | 'person' | 'membership' | 'import' | 'agreement' | 'invoice' | 'effort'
 		entity_id: number
 		summary: string
 		created_at: string
@@ -148,6 +160,61 @@ export interface DB {
 		cancelled_at: string | null
 	}
 	gathering_document: { gathering_id: number; file_id: number }
+	agreement: {
+		id: Generated<number>
+		network_id: number
+		version: number
+		title: string
+		body: string
+		period_start: string
+		period_end: string
+		egenandel_nok: number
+		hours_per_year: number
+		gatherings_per_year: number
+		/** SHA-256 of the text and terms, recorded with every acceptance. */
+		hash: string
+		created_by: number | null
+		created_at: string
+	}
+	agreement_acceptance: {
+		id: Generated<number>
+		network_id: number
+		organisation_id: number
+		agreement_id: number
+		person_id: number | null
+		signer_name: string
+		signer_title: string
+		agreement_hash: string
+		accepted_at: string
+	}
+	invoice: {
+		id: Generated<number>
+		network_id: number
+		organisation_id: number
+		period: string
+		amount_nok: number
+		due_date: string
+		sent_at: string | null
+		paid_at: string | null
+		created_at: string
+	}
+	effort_entry: {
+		id: Generated<number>
+		network_id: number
+		person_id: number
+		organisation_id: number
+		/** The day, YYYY-MM-DD. */
+		date: string
+		minutes: number
+		activity: 'gathering' | 'idea' | 'workshop' | 'other'
+		gathering_id: number | null
+		description: Generated<string>
+		status: 'submitted' | 'approved'
+		rate_nok: number | null
+		approved_by: number | null
+		approved_at: string | null
+		created_at: string
+	}
 	news: { id: Generated<number>; network_id: number; title: string; body: string; published_at: string }
 	import_job: {
 		id: Generated<number>

@@ -7,7 +7,7 @@ import type { Actor } from './policy.ts'
 export const dbContext = createContext<{ db: Kysely<DB>; dialect: Dialect }>()
 
 /** Facts about the request the server knows before React Router runs. */
-export const requestContext = createContext<{ nonce: string; clientIp: string; mailboxPage: boolean }>()
+export const requestContext = createContext<{ nonce: string; clientIp: string; mailboxPage: boolean; registerUrl: string }>()
 
 /** The signed-in person, or null; set by the root middleware. */
 export const actorContext = createContext<Actor | null>(null)

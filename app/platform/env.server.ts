@@ -11,6 +11,8 @@ const schema = z.object({
 	/** `smtp://user:pass@host:587`; unset, mail goes to DATA_DIR/outbox and the development mailbox page. */
 	SMTP_URL: z.string().optional(),
 	MAIL_FROM: z.string().default('Knute <ikke-svar@knute.local>'),
+	/** The Brønnøysund Register Centre's open API (Enhetsregisteret). */
+	BRREG_URL: z.string().url().default('https://data.brreg.no/enhetsregisteret/api'),
 	/** Demo data on an empty database. */
 	SEED_DEMO: z.enum(['true', 'false']).default('true'),
 	/** The portal's address as people reach it, for links in e-mail sent by the workers (default http://localhost:PORT). */
