@@ -14,6 +14,7 @@ import { dbContext, requestContext } from '#app/platform/context.ts'
 import { createTransport, deliverDueMail } from '#app/platform/mail.server.ts'
 import { runQueuedImports } from '#app/features/import/import.server.ts'
 import { sendDueReminders } from '#app/features/gatherings/gatherings.server.ts'
+import { sendCommitmentReminders } from '#app/features/commitment/agreements.server.ts'
 
 function openDatabase(env: Env) {
 	mkdirSync(env.DATA_DIR, { recursive: true })
@@ -101,7 +102,10 @@ export async function createServerApp(env: Env, { prepared = false } = {}) {
 	const workers = setInterval(() => {
 		deliverDueMail(db, transport, env.MAIL_FROM).catch((e) => console.error('mail', e))
 		runQueuedImports(db).catch((e) => console.error('import', e))
-		if (ticks++ % 60 === 0) sendDueReminders(db, { origin }).catch((e) => console.error('reminders', e))
+		if (ticks++ % 60 === 0) {
+			sendDueReminders(db, { origin }).catch((e) => console.error('reminders', e))
+			sendCommitmentReminders(db, { origin }).catch((e) => console.error('reminders', e))
+		}
 	}, 1000)
 
 	return {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB, Role } from './schema.ts'
 import { addPerson, createOrganisation, type OrganisationInput } from '#app/features/directory/directory.server.ts'
+import { publishAgreement } from '#app/features/commitment/agreements.server.ts'
 
 // The demo network: the ICT business network of the Lillehammer region in its
 // pre-project phase. The network, its goals and partners follow the public
@@ -95,7 +96,7 @@ export async function seedDemo(db: Kysely<DB>) {
 				'partner',
 			)
 		}
-		await addPerson(trx, actor, {
+		const leaderId = await addPerson(trx, actor, {
 			email: 'kari.nordby@knute.example',
 			name: 'Kari Nordby',
 			title: 'Prosjektleder',
@@ -124,14 +125,15 @@ export async function seedDemo(db: Kysely<DB>) {
 			roles: ['partner_observer'],
 		})
 
-		for (const c of companies) {
+		// Eleven have committed; the last four came to the first meeting and are still prospects.
+		for (const [index, c] of companies.entries()) {
 			const { people, about, ...fields } = c
 			const domain = `${c.name.toLowerCase().replace(/ as$/, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z]+/g, '')}.example`
 			const organisationId = await createOrganisation(
 				trx,
 				actor,
 				{ ...fields, kind: 'company', description: about, website: `https://${domain}` },
-				'member',
+				index < 11 ? 'member' : 'prospect',
 			)
 			for (const p of people) {
 				const personId = await addPerson(trx, actor, { email: emailFor(p.name, domain), name: p.name, title: p.title, organisation_id: organisationId, roles: p.roles })
@@ -169,6 +171,16 @@ export async function seedDemo(db: Kysely<DB>) {
 				{ gathering_id: gatheringId, time: '14:30', title: 'Hvordan bli med videre: egenandel og innsats', speaker: 'Kari Nordby' },
 			])
 			.execute()
+		const year = Number(starts.slice(0, 4)) + 1
+		await publishAgreement(trx, { networkId, actorId: leaderId }, {
+			title: 'Deltakeravtale for IKT-nettverket i Lillehammerregionen',
+			body: 'Bedriften blir med i nettverket for perioden under og deltar på samlingene så langt det er mulig.\n\nBedriften betaler en egenandel og legger inn egen innsats: tid til samlinger, prosjektideer og kompetansearbeid. Timene føres i Knute og godkjennes av bedriftens kontaktperson; de inngår i prosjektregnskapet som revisor kontrollerer.\n\nBedriftene deler ideer i tillit. Det som blir sagt og skrevet i nettverket, brukes ikke mot andre deltakere.\n\nBedriften kan melde seg ut med en måneds varsel.',
+			period_start: `${year}-01-01T00:00:00.000Z`,
+			period_end: `${year}-12-31T00:00:00.000Z`,
+			egenandel_nok: 10_000,
+			hours_per_year: 40,
+			gatherings_per_year: 4,
+		})
 		await trx
 			.insertInto('news')
 			.values({

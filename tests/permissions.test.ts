@@ -9,6 +9,7 @@ import { createCompany, createNetwork, createPerson } from './support/factories.
 import { queueImport } from '#app/features/import/import.server.ts'
 import { createGathering, getGathering, registerForGathering, updateGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { inMinutes } from '#app/platform/time.ts'
+import { acceptAgreement, getCurrentAgreement, publishAgreement } from '#app/features/commitment/agreements.server.ts'
 
 type Who = 'visitor' | 'member' | 'contact' | 'otherContact' | 'steering' | 'observer' | 'leader' | 'outsider'
 const EVERYONE: Who[] = ['visitor', 'member', 'contact', 'otherContact', 'steering', 'observer', 'leader', 'outsider']
@@ -25,7 +26,7 @@ const publicPage = () => 'ok' as const
 const directory = participantsOnly(PARTICIPANTS)
 const leaderOnly = participantsOnly(['leader'])
 
-type Ids = { company: number; member: number; logo: number; job: number; open: number; closed: number; token: string }
+type Ids = { company: number; member: number; logo: number; job: number; open: number; closed: number; token: string; acceptance: number }
 const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Expect; post?: (who: Who) => Expect }> = {
 	'routes/healthz.ts': { path: () => '/healthz', get: publicPage },
 	'routes/language.ts': { path: () => '/sprak', get: () => 'redirect' },
@@ -74,6 +75,19 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	'routes/admin-gathering-new.tsx': { path: () => '/n/test/admin/samlinger/ny', get: leaderOnly, post: leaderOnly },
 	'routes/admin-gathering.tsx': { path: (i) => `/n/test/admin/samlinger/${i.open}`, get: leaderOnly, post: leaderOnly },
 	'routes/admin-checkin.tsx': { path: (i) => `/n/test/admin/samlinger/${i.open}/innsjekk`, get: leaderOnly, post: leaderOnly },
+	'routes/agreement.tsx': { path: () => '/n/test/avtale', get: directory, post: participantsOnly(['contact', 'otherContact']) },
+	// The signed agreement: the company's contact and the project leader; for others it does not exist.
+	'routes/agreement-pdf.ts': {
+		path: (i) => `/n/test/avtale/${i.acceptance}/pdf`,
+		get: (who) => (who === 'visitor' ? 'login' : who === 'contact' || who === 'leader' ? 'ok' : 'notFound'),
+	},
+	'routes/effort.tsx': { path: () => '/n/test/innsats', get: directory, post: directory },
+	'routes/admin-commitment.tsx': { path: () => '/n/test/admin/forpliktelse', get: leaderOnly, post: leaderOnly },
+	'routes/admin-agreement.tsx': { path: () => '/n/test/admin/avtale', get: leaderOnly, post: leaderOnly },
+	'routes/admin-invoices.tsx': { path: () => '/n/test/admin/egenandel', get: leaderOnly, post: leaderOnly },
+	'routes/admin-invoices-csv.ts': { path: () => '/n/test/admin/egenandel.csv', get: leaderOnly },
+	'routes/admin-effort.tsx': { path: () => '/n/test/admin/innsats', get: leaderOnly, post: leaderOnly },
+	'routes/admin-effort-export.ts': { path: () => '/n/test/admin/innsats/eksport?format=pdf', get: leaderOnly },
 	'routes/admin-gathering-csv.ts': { path: (i) => `/n/test/admin/samlinger/${i.open}/deltakere.csv`, get: leaderOnly },
 }
 
@@ -136,7 +150,11 @@ for (const dialect of DIALECTS) {
 			})
 			const mail = await db.selectFrom('outbox').select('body_text').where('recipient', '=', 'besok@x.no').executeTakeFirstOrThrow()
 			const token = new URL(/http\S+pamelding\S+/.exec(mail.body_text)![0]).searchParams.get('token')!
-			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token }
+			await publishAgreement(db, { networkId, actorId: people.leader }, { title: 'Avtale', body: 'Tekst', period_start: '2027-01-01T00:00:00.000Z', period_end: '2027-12-31T00:00:00.000Z', egenandel_nok: 10000, hours_per_year: 40, gatherings_per_year: 4 })
+			const agreement = (await getCurrentAgreement(db, networkId))!
+			const accepted = await acceptAgreement(db, { networkId, person: { id: people.contact, organisationId: company, isContact: true } }, { agreementId: agreement.id, hash: agreement.hash, signer_name: 'Kontakt', signer_title: 'Leder' })
+			const acceptance = (accepted as { acceptanceId: number }).acceptanceId
+			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token, acceptance }
 		})
 		afterAll(() => server?.close())
 

@@ -26,6 +26,10 @@ export type Action =
 	| 'read:audit'
 	| 'read:admin'
 	| 'manage:gathering'
+	| 'manage:commitment'
+	| 'accept:agreement'
+	| 'log:effort'
+	| 'approve:effort'
 export type Permission = `${Action}:${Scope}`
 
 export type Target = {
@@ -37,7 +41,7 @@ export type Target = {
 	personOrganisationId?: number | null
 }
 
-const everyRole: Permission[] = ['read:directory:network', 'update:person:own']
+const everyRole: Permission[] = ['read:directory:network', 'update:person:own', 'log:effort:network']
 
 export const grants: Record<Role, Permission[]> = {
 	project_leader: [
@@ -51,9 +55,10 @@ export const grants: Record<Role, Permission[]> = {
 		'read:audit:network',
 		'read:admin:network',
 		'manage:gathering:network',
+		'manage:commitment:network',
 	],
 	steering_group: [...everyRole],
-	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company', 'invite:person:company'],
+	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company', 'invite:person:company', 'accept:agreement:own', 'approve:effort:company'],
 	member: [...everyRole],
 	partner_observer: [...everyRole],
 }

@@ -28,6 +28,18 @@ export default function Admin({ loaderData: { network, overview }, params }: Rou
 						<AppLink to={`${base}/admin/samlinger`}>{t('nav.gatherings')}</AppLink>
 					</li>
 					<li>
+						<AppLink to={`${base}/admin/forpliktelse`}>{t('admin.commitment')}</AppLink>
+					</li>
+					<li>
+						<AppLink to={`${base}/admin/avtale`}>{t('admin.agreement')}</AppLink>
+					</li>
+					<li>
+						<AppLink to={`${base}/admin/egenandel`}>{t('admin.invoices')}</AppLink>
+					</li>
+					<li>
+						<AppLink to={`${base}/admin/innsats`}>{t('admin.ledger')}</AppLink>
+					</li>
+					<li>
 						<AppLink to={`${base}/admin/bedrifter/ny`}>{t('organisation.new')}</AppLink>
 					</li>
 					<li>

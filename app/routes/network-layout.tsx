@@ -53,6 +53,16 @@ export default function NetworkLayout({ loaderData: { network, menu } }: Route.C
 									<NavLink to={`${base}/katalog`}>{t('nav.directory')}</NavLink>
 								</li>
 							) : null}
+							{menu.directory ? (
+								<>
+									<li>
+										<NavLink to={`${base}/avtale`}>{t('nav.agreement')}</NavLink>
+									</li>
+									<li>
+										<NavLink to={`${base}/innsats`}>{t('nav.effort')}</NavLink>
+									</li>
+								</>
+							) : null}
 							{menu.profile ? (
 								<li>
 									<NavLink to={`${base}/personer/${menu.profile}`}>{t('nav.profile')}</NavLink>

@@ -42,6 +42,7 @@ export async function action(args: Route.ActionArgs) {
 		await updateOrganisation(trx, { networkId: network.id, actorId: actor.personId }, organisation.id, {
 			...profile,
 			employees: profile.employees ?? null,
+			parent_org_number: profile.parent_org_number ?? null,
 			...(logo_file_id ? { logo_file_id } : {}),
 		})
 	})
@@ -61,6 +62,7 @@ export default function OrganisationEdit({ loaderData: { organisation: o }, acti
 			competences_offered: o.competences_offered,
 			competences_wanted: o.competences_wanted,
 			technologies: o.technologies,
+			parent_org_number: o.parent_org_number ?? '',
 		},
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		shouldValidate: 'onBlur',
@@ -81,6 +83,7 @@ export default function OrganisationEdit({ loaderData: { organisation: o }, acti
 				<FormField field={fields.competences_offered} label={t('organisation.offered')} description={t('organisation.listHint')} />
 				<FormField field={fields.competences_wanted} label={t('organisation.wanted')} description={t('organisation.listHint')} />
 				<FormField field={fields.technologies} label={t('organisation.technologies')} description={t('organisation.listHint')} />
+				<FormField field={fields.parent_org_number} label={t('organisation.parent')} description={t('organisation.parentHint')} />
 				<FormField field={fields.logo} label={t('organisation.logo')} description={t('organisation.logoHint')} type="file" accept="image/png,image/jpeg,image/webp" />
 				<div className="row">
 					<Button type="submit">{t('common.save')}</Button>

@@ -8,7 +8,7 @@ type Props = {
 	field: FieldMetadata<any>
 	label: string
 	description?: string
-	type?: 'text' | 'email' | 'url' | 'tel' | 'number' | 'password' | 'file' | 'search' | 'datetime-local'
+	type?: 'text' | 'email' | 'url' | 'tel' | 'number' | 'password' | 'file' | 'search' | 'datetime-local' | 'date'
 	multiline?: boolean
 	autoComplete?: string
 	accept?: string

@@ -8,6 +8,7 @@ import type { DB, Dialect } from '#db/index.ts'
 import { createSession } from '#app/platform/auth.server.ts'
 import { readEnv } from '#app/platform/env.server.ts'
 import { createTestDatabase } from './databases.ts'
+import { startRegisterReplay } from './brreg-replay.ts'
 
 type ServerModule = typeof import('#app/server.ts')
 
@@ -20,8 +21,10 @@ export async function startTestServer(dialect: Dialect, { seedDemo = false } = {
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'knute-data-'))
 	// @ts-ignore the build exists once `react-router build` has run
 	const { createServerApp } = (await import('../../build/server/index.js')) as ServerModule
+	// The company register is outside our reach: a local server replays its answers.
+	const register = await startRegisterReplay()
 	const serverApp = await createServerApp(
-		readEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, DATABASE_URL: database.url, SEED_DEMO: seedDemo ? 'true' : 'false' }),
+		readEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, DATABASE_URL: database.url, SEED_DEMO: seedDemo ? 'true' : 'false', BRREG_URL: register.url }),
 	)
 	const app = express()
 	app.use(express.static('build/client', { index: false }))
@@ -42,6 +45,7 @@ export async function startTestServer(dialect: Dialect, { seedDemo = false } = {
 			server.closeAllConnections()
 			await new Promise((resolve) => server.close(resolve))
 			await serverApp.close()
+			await register.close()
 			await database.drop().catch(() => {})
 			rmSync(dataDir, { recursive: true, force: true })
 		},

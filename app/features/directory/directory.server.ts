@@ -16,6 +16,9 @@ export type OrganisationInput = {
 	competences_offered: string
 	competences_wanted: string
 	technologies: string
+	address?: string
+	industry_code?: string
+	parent_org_number?: string | null
 }
 
 export type PersonInput = {
@@ -291,6 +294,9 @@ export async function getOrganisation(db: Kysely<DB>, { networkId, organisationI
 			'o.competences_wanted',
 			'o.technologies',
 			'o.logo_file_id',
+			'o.address',
+			'o.industry_code',
+			'o.parent_org_number',
 			'no.status',
 		])
 		.where('no.network_id', '=', networkId)

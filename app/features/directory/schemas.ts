@@ -12,12 +12,15 @@ export const organisationProfileSchema = z.object({
 	competences_offered: tagList,
 	competences_wanted: tagList,
 	technologies: tagList,
+	parent_org_number: orgNumber.optional(),
 })
 
 export const newOrganisationSchema = organisationProfileSchema.extend({
 	org_number: orgNumber,
 	kind: z.enum(['company', 'municipality', 'public_body', 'research', 'funder'], { error: 'field.required' }),
 	status: z.enum(['prospect', 'member', 'partner'], { error: 'field.required' }),
+	address: optionalText(300),
+	industry_code: optionalText(20),
 })
 
 export const personProfileSchema = z.object({
