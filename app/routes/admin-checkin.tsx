@@ -51,6 +51,7 @@ export default function CheckIn({ loaderData: d, actionData }: Route.ComponentPr
 		lastResult: actionData?.result,
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 	})
 	return (
 		<main id="main" className="page">

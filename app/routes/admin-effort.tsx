@@ -51,6 +51,7 @@ export default function AdminEffort({ loaderData: d, actionData, params }: Route
 		defaultValue: { rate_rule: d.settings.rate_rule, hourly_rate: String(d.settings.hourly_rate) },
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 	})
 	const exportBase = `/n/${params.network}/admin/innsats/eksport${d.query ? `${d.query}&` : '?'}`
 	return (

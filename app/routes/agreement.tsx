@@ -64,6 +64,7 @@ export default function AgreementPage({ loaderData: d, actionData, params }: Rou
 		defaultValue: { signer_name: d.signer },
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 	})
 	if (!a) {
 		return (

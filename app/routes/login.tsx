@@ -64,12 +64,14 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
 		lastResult: intent === 'link' ? result : undefined,
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 	})
 	const [passwordForm, passwordFields] = useForm({
 		id: 'login-password',
 		lastResult: intent === 'password' ? result : undefined,
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 	})
 	return (
 		<main id="main" className="page">

@@ -72,6 +72,7 @@ export default function PersonEdit({ loaderData: { person: p, isSelf }, actionDa
 		lastResult: result?.initialValue?.intent === 'password' ? result : undefined,
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 	})
 	return (
 		<main id="main" className="page">
