@@ -47,6 +47,17 @@ for (const dialect of DIALECTS) {
 			expect(await acceptances()).toBe(0)
 		})
 
+		test('the company contact can withdraw a member company, with an end date; a member cannot', async () => {
+			expect((await post('/n/test/avtale', { intent: 'withdraw', endDate: '2027-06-30' }, 'member')).status).toBe(403)
+			expect((await post('/n/test/avtale', { intent: 'withdraw', endDate: 'snart' }, 'contact')).status).toBe(400)
+			const response = await post('/n/test/avtale', { intent: 'withdraw', endDate: '2027-06-30' }, 'contact')
+			expect(response.status).toBe(200)
+			expect(await response.text()).toContain('Fjellkode AS er meldt ut.')
+			const row = await server.db.selectFrom('network_organisation').select(['status', 'withdrawn_at']).where('organisation_id', '=', company).executeTakeFirstOrThrow()
+			expect(row).toEqual({ status: 'withdrawn', withdrawn_at: '2027-06-30' })
+			await server.db.updateTable('network_organisation').set({ status: 'member', withdrawn_at: null }).where('organisation_id', '=', company).execute()
+		})
+
 		test('absurd hours are refused with a message and nothing is written', async () => {
 			for (const hours of ['25', '-2', 'mange']) {
 				const response = await post('/n/test/innsats', { intent: 'log', date: '2027-03-01', hours, activity: 'other', description: 'Arbeid' }, 'member')

@@ -498,6 +498,10 @@ const nb = {
 	'audit.action.invoice.sent': "Faktura sendt",
 	'audit.action.invoice.paid': "Faktura betalt",
 	'audit.action.effort.approved': "Timer godkjent",
+	'person.hourlyRate': "Egen timesats (kr)",
+	'person.hourlyRateHint': "Brukes når nettverket verdsetter egeninnsats etter hver persons sats. Valgfritt.",
+	'agreement.withdraw': "Meld {company} ut av nettverket",
+	'agreement.withdrawn': "{company} er meldt ut.",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -999,6 +1003,10 @@ const en: Record<MessageKey, string> = {
 	'audit.action.invoice.sent': "Invoice sent",
 	'audit.action.invoice.paid': "Invoice paid",
 	'audit.action.effort.approved': "Hours approved",
+	'person.hourlyRate': "Own hourly rate (NOK)",
+	'person.hourlyRateHint': "Used when the network values own effort at each person’s rate. Optional.",
+	'agreement.withdraw': "Withdraw {company} from the network",
+	'agreement.withdrawn': "{company} has withdrawn.",
 }
 
 export type Lang = 'nb' | 'en'

@@ -21,12 +21,13 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const db = getDb(context)
 	const url = new URL(request.url)
 	const filter = ledgerFilterFrom(url.searchParams)
-	const [rows, companies, settings] = await Promise.all([
+	const [rows, companies, people, settings] = await Promise.all([
 		listEffort(db, network.id, filter),
 		listCommitments(db, network.id),
+		db.selectFrom('effort_entry as e').innerJoin('person as p', 'p.id', 'e.person_id').select(['p.id', 'p.name']).distinct().where('e.network_id', '=', network.id).orderBy('p.name').execute(),
 		db.selectFrom('network').select(['rate_rule', 'hourly_rate']).where('id', '=', network.id).executeTakeFirstOrThrow(),
 	])
-	return { rows, totals: ledgerTotals(rows), companies, filter, query: url.search, settings }
+	return { rows, totals: ledgerTotals(rows), companies, people, filter, query: url.search, settings }
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
@@ -67,6 +68,17 @@ export default function AdminEffort({ loaderData: d, actionData, params }: Route
 						{d.companies.map((c) => (
 							<Select.Option key={c.id} value={String(c.id)}>
 								{c.name}
+							</Select.Option>
+						))}
+					</Select>
+				</Field>
+				<Field>
+					<Label htmlFor="person">{t('effort.person')}</Label>
+					<Select id="person" name="person" defaultValue={d.filter.personId ? String(d.filter.personId) : ''}>
+						<Select.Option value="">{t('ledger.all')}</Select.Option>
+						{d.people.map((p) => (
+							<Select.Option key={p.id} value={String(p.id)}>
+								{p.name}
 							</Select.Option>
 						))}
 					</Select>

@@ -1,10 +1,10 @@
 import { data, Form } from 'react-router'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Checkbox, Heading, List, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react'
+import { Alert, Button, Checkbox, Details, Field, Heading, Input, Label, List, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react'
 import type { Route } from './+types/agreement'
-import { acceptAgreement, getCurrentAgreement, listAcceptances } from '#app/features/commitment/agreements.server.ts'
-import { acceptSchema as schema } from '#app/features/commitment/schemas.ts'
+import { acceptAgreement, getCurrentAgreement, listAcceptances, withdrawCompany } from '#app/features/commitment/agreements.server.ts'
+import { acceptSchema as schema, day } from '#app/features/commitment/schemas.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime, formatNumber, isMessageKey } from '#app/platform/i18n.ts'
@@ -40,7 +40,17 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 	const actor = requirePermission(context, request, 'read:directory', { networkId: network.id })
 	const isContact = can(actor, 'accept:agreement', { networkId: network.id, organisationId: actor.organisationId })
 	if (!isContact) return data({ result: null, error: 'agreement.notContact' as const, accepted: false }, { status: 403 })
-	const submission = parseWithZod(await request.formData(), { schema })
+	const formData = await request.formData()
+	if (formData.get('intent') === 'withdraw') {
+		const endDate = day.safeParse(formData.get('endDate'))
+		if (!endDate.success) return data({ result: null, error: 'field.date' as const, accepted: false }, { status: 400 })
+		const done = await getDb(context)
+			.transaction()
+			.execute((trx) => withdrawCompany(trx, { networkId: network.id, actorId: actor.personId }, actor.organisationId!, endDate.data))
+		if (!done) return data({ result: null, error: 'error.badRequest.title' as const, accepted: false }, { status: 400 })
+		return { result: null, error: null, accepted: false, withdrawn: true }
+	}
+	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), error: null, accepted: false }, { status: 400 })
 	const result = await acceptAgreement(
 		getDb(context),
@@ -133,6 +143,28 @@ export default function AgreementPage({ loaderData: d, actionData, params }: Rou
 				</section>
 			) : !d.canAccept ? (
 				<Paragraph>{t('agreement.onlyContact')}</Paragraph>
+			) : null}
+			{actionData && 'withdrawn' in actionData ? (
+				<Alert data-color="success" role="status">
+					{t('agreement.withdrawn', { company: d.company?.name ?? '' })}
+				</Alert>
+			) : null}
+			{d.canAccept && d.company?.status === 'member' ? (
+				<Details>
+					<Details.Summary>{t('agreement.withdraw', { company: d.company.name })}</Details.Summary>
+					<Details.Content>
+						<Form method="post" className="row">
+							<input type="hidden" name="intent" value="withdraw" />
+							<Field>
+								<Label htmlFor="endDate">{t('commitment.withdrawDate', { name: d.company.name })}</Label>
+								<Input id="endDate" name="endDate" type="date" required />
+							</Field>
+							<Button type="submit" variant="secondary" data-color="danger">
+								{t('commitment.withdraw')}
+							</Button>
+						</Form>
+					</Details.Content>
+				</Details>
 			) : null}
 			{d.acceptances.length ? (
 				<section className="stack" aria-labelledby="signed-heading">

@@ -52,7 +52,7 @@ export async function action(args: Route.ActionArgs) {
 	if (await isEmailTaken(db, profile.email, person.id)) {
 		return data({ result: submission.reply({ fieldErrors: { email: ['field.emailTaken'] } }), saved: null }, { status: 400 })
 	}
-	await db.transaction().execute((trx) => updatePerson(trx, by, person.id, profile))
+	await db.transaction().execute((trx) => updatePerson(trx, by, person.id, { ...profile, hourly_rate: profile.hourly_rate ?? null }))
 	return redirect(`/n/${network.slug}/personer/${person.id}`)
 }
 
@@ -62,7 +62,7 @@ export default function PersonEdit({ loaderData: { person: p, isSelf }, actionDa
 	const [form, fields] = useForm({
 		id: 'profile',
 		lastResult: result?.initialValue?.intent === 'profile' ? result : undefined,
-		defaultValue: { name: p.name, email: p.email, title: p.title, phone: p.phone, town: p.town, bio: p.bio, competences: p.competences },
+		defaultValue: { name: p.name, email: p.email, title: p.title, phone: p.phone, town: p.town, bio: p.bio, competences: p.competences, hourly_rate: p.hourly_rate === null ? '' : String(p.hourly_rate) },
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
@@ -89,6 +89,7 @@ export default function PersonEdit({ loaderData: { person: p, isSelf }, actionDa
 				<FormField field={fields.town} label={t('person.town')} />
 				<FormField field={fields.competences} label={t('person.competences')} description={t('organisation.listHint')} />
 				<FormField field={fields.bio} label={t('person.bio')} multiline />
+				<FormField field={fields.hourly_rate} label={t('person.hourlyRate')} description={t('person.hourlyRateHint')} type="number" />
 				<div className="row">
 					<Button type="submit">{t('common.save')}</Button>
 					<AppLink to={`/n/${params.network}/personer/${p.id}`}>{t('common.cancel')}</AppLink>

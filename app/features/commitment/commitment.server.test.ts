@@ -132,6 +132,11 @@ for (const dialect of DIALECTS) {
 			expect(result.share.detail).toEqual({ smes: 2, participants: 3 })
 			expect(result.ties.pairs).toEqual([expect.arrayContaining(['Fjellkode AS', 'Datter B AS'])])
 			expect(c).toBeGreaterThan(0)
+			// Exactly half small or medium: met. One large company more: not met.
+			await createCompany(db, network.id, { name: 'Stor AS', employees: 5000 })
+			expect((await getComposition(db, network.id)).share).toEqual({ ok: true, detail: { smes: 2, participants: 4 } })
+			await createCompany(db, network.id, { name: 'Større AS', employees: 9000 })
+			expect((await getComposition(db, network.id)).share).toEqual({ ok: false, detail: { smes: 2, participants: 5 } })
 		})
 	})
 }

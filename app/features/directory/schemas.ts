@@ -31,4 +31,8 @@ export const personProfileSchema = z.object({
 	town: optionalText(80),
 	bio: optionalText(2000),
 	competences: tagList,
+	hourly_rate: z.preprocess(
+		(v) => (v === '' || v === undefined ? undefined : v),
+		z.coerce.number({ error: 'field.amount' }).int('field.amount').min(0, 'field.amount').max(100_000, 'field.amount').optional(),
+	),
 })
