@@ -8,6 +8,10 @@ export const ROLES: readonly Role[] = ['project_leader', 'steering_group', 'comp
 export type OrganisationKind = 'company' | 'municipality' | 'public_body' | 'research' | 'funder'
 export type NetworkOrganisationStatus = 'prospect' | 'invited' | 'member' | 'withdrawn' | 'partner'
 
+export type IdeaStage = 'draft' | 'proposed' | 'maturing' | 'qualified' | 'main_project' | 'parked'
+export type IdeaAudience = 'members' | 'steering' | 'named'
+export type IdeaPartyRole = 'lead' | 'partner' | 'interested'
+
 export interface DB {
 	network: {
 		id: Generated<number>
@@ -113,7 +117,7 @@ export interface DB {
 		network_id: number
 		actor_id: number | null
 		action: string
-		entity_type: 'organisation' | 'person' | 'membership' | 'import' | 'agreement' | 'invoice' | 'effort'
+		entity_type: 'organisation' | 'person' | 'membership' | 'import' | 'agreement' | 'invoice' | 'effort' | 'idea'
 		entity_id: number
 		summary: string
 		created_at: string
@@ -237,4 +241,27 @@ export interface DB {
 		title: string
 		body: string
 	}
+	idea: {
+		id: Generated<number>
+		network_id: number
+		author_id: number | null
+		title: string
+		problem: string
+		solution: string
+		beneficiaries: string
+		competences: Generated<string>
+		audience: IdeaAudience
+		stage: IdeaStage
+		created_at: string
+		updated_at: string
+	}
+	idea_party: { idea_id: number; organisation_id: number; role: IdeaPartyRole; created_at: string }
+	idea_access: { idea_id: number; organisation_id: number }
+	idea_comment: { id: Generated<number>; idea_id: number; author_id: number | null; body: string; created_at: string }
+	idea_stage_event: { id: Generated<number>; idea_id: number; actor_id: number | null; from_stage: IdeaStage | null; to_stage: IdeaStage; reason: string; created_at: string }
+	evaluation_criterion: { id: Generated<number>; network_id: number; name: string; weight: number; position: number }
+	idea_score: { idea_id: number; criterion_id: number; evaluator_id: number; score: number; comment: Generated<string>; created_at: string }
+	idea_decision: { id: Generated<number>; idea_id: number; decided_on: string; decision: string; reasons: string; recorded_by: number | null; created_at: string }
+	idea_budget_line: { id: Generated<number>; idea_id: number; kind: 'cost' | 'own_hours' | 'cash' | 'funding'; label: string; organisation_id: number | null; amount_nok: number }
+	notification: { id: Generated<number>; network_id: number; person_id: number; text: string; link: string; read_at: string | null; created_at: string }
 }
