@@ -9,6 +9,7 @@ export default [
 	route('n/:network/samlinger/:gatheringId/kalender.ics', 'routes/gathering-ics.ts'),
 	route('n/:network/admin/samlinger/:gatheringId/deltakere.csv', 'routes/admin-gathering-csv.ts'),
 	route('n/:network/avtale/:acceptanceId/pdf', 'routes/agreement-pdf.ts'),
+	route('n/:network/ideer/:ideaId/pdf', 'routes/idea-pdf.ts'),
 	route('n/:network/admin/egenandel.csv', 'routes/admin-invoices-csv.ts'),
 	route('n/:network/admin/innsats/eksport', 'routes/admin-effort-export.ts'),
 	layout('routes/site-layout.tsx', [
@@ -26,6 +27,10 @@ export default [
 				route('samlinger', 'routes/gatherings.tsx'),
 				route('samlinger/:gatheringId', 'routes/gathering.tsx'),
 				route('samlinger/:gatheringId/pamelding', 'routes/registration.tsx'),
+				route('ideer', 'routes/ideas.tsx'),
+				route('ideer/ny', 'routes/idea-new.tsx'),
+				route('ideer/:ideaId', 'routes/idea.tsx'),
+				route('varsler', 'routes/notifications.tsx'),
 				route('avtale', 'routes/agreement.tsx'),
 				route('innsats', 'routes/effort.tsx'),
 				route('personer/:personId', 'routes/person.tsx'),

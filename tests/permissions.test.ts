@@ -10,6 +10,7 @@ import { queueImport } from '#app/features/import/import.server.ts'
 import { createGathering, getGathering, registerForGathering, updateGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { inMinutes } from '#app/platform/time.ts'
 import { acceptAgreement, getCurrentAgreement, publishAgreement } from '#app/features/commitment/agreements.server.ts'
+import { proposeIdea } from '#app/features/ideas/ideas.server.ts'
 
 type Who = 'visitor' | 'member' | 'contact' | 'otherContact' | 'steering' | 'observer' | 'leader' | 'outsider'
 const EVERYONE: Who[] = ['visitor', 'member', 'contact', 'otherContact', 'steering', 'observer', 'leader', 'outsider']
@@ -26,7 +27,7 @@ const publicPage = () => 'ok' as const
 const directory = participantsOnly(PARTICIPANTS)
 const leaderOnly = participantsOnly(['leader'])
 
-type Ids = { company: number; member: number; logo: number; job: number; open: number; closed: number; token: string; acceptance: number }
+type Ids = { company: number; member: number; logo: number; job: number; open: number; closed: number; token: string; acceptance: number; ideas: Record<'members' | 'steering' | 'named', number> }
 const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Expect; post?: (who: Who) => Expect }> = {
 	'routes/healthz.ts': { path: () => '/healthz', get: publicPage },
 	'routes/language.ts': { path: () => '/sprak', get: () => 'redirect' },
@@ -88,6 +89,12 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	'routes/admin-invoices-csv.ts': { path: () => '/n/test/admin/egenandel.csv', get: leaderOnly },
 	'routes/admin-effort.tsx': { path: () => '/n/test/admin/innsats', get: leaderOnly, post: leaderOnly },
 	'routes/admin-effort-export.ts': { path: () => '/n/test/admin/innsats/eksport?format=pdf', get: leaderOnly },
+	'routes/ideas.tsx': { path: () => '/n/test/ideer', get: directory },
+	'routes/idea-new.tsx': { path: () => '/n/test/ideer/ny', get: directory, post: directory },
+	'routes/idea.tsx': { path: (i) => `/n/test/ideer/${i.ideas.members}`, get: directory, post: directory },
+	// A named idea: only the named company (bedrift A, the author's) sees it, in the page and in its PDF.
+	'routes/idea-pdf.ts': { path: (i) => `/n/test/ideer/${i.ideas.named}/pdf`, get: (who) => (who === 'visitor' ? 'login' : who === 'contact' || who === 'member' ? 'ok' : 'notFound') },
+	'routes/notifications.tsx': { path: () => '/n/test/varsler', get: directory },
 	'routes/admin-gathering-csv.ts': { path: (i) => `/n/test/admin/samlinger/${i.open}/deltakere.csv`, get: leaderOnly },
 }
 
@@ -154,7 +161,11 @@ for (const dialect of DIALECTS) {
 			const agreement = (await getCurrentAgreement(db, networkId))!
 			const accepted = await acceptAgreement(db, { networkId, person: { id: people.contact, organisationId: company, isContact: true } }, { agreementId: agreement.id, hash: agreement.hash, signer_name: 'Kontakt', signer_title: 'Leder' })
 			const acceptance = (accepted as { acceptanceId: number }).acceptanceId
-			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token, acceptance }
+			const ideaBy = { networkId, viewer: { personId: people.contact, organisationId: company, roles: ['company_contact' as Role] } }
+			const idea = (audience: 'members' | 'steering' | 'named') =>
+				proposeIdea(db, ideaBy, { title: audience, problem: 'p', solution: 's', beneficiaries: 'b', competences: '', audience, named: [] })
+			const ideas = { members: await idea('members'), steering: await idea('steering'), named: await idea('named') }
+			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token, acceptance, ideas }
 		})
 		afterAll(() => server?.close())
 
@@ -184,6 +195,28 @@ for (const dialect of DIALECTS) {
 					wanted[who] = row.post!(who)
 				}
 				expect(seen).toEqual(wanted)
+			})
+		}
+
+		// Each audience of an idea: who finds its page (and who finds nothing there).
+		const audiences: Record<'members' | 'steering' | 'named', (who: Who) => Expect> = {
+			members: directory,
+			steering: (who) => (who === 'visitor' ? 'login' : ['contact', 'steering', 'leader'].includes(who) ? 'ok' : 'notFound'),
+			named: (who) => (who === 'visitor' ? 'login' : ['contact', 'member'].includes(who) ? 'ok' : 'notFound'),
+		}
+		for (const [audience, expected] of Object.entries(audiences)) {
+			test(`an idea for ${audience}`, async () => {
+				const seen: Record<string, Expect> = {}
+				const wanted: Record<string, Expect> = {}
+				for (const who of EVERYONE) {
+					const id = ids.ideas[audience as keyof Ids['ideas']]
+					seen[who] = classify(await fetch(`${server.url}/n/test/ideer/${id}`, { headers: cookies[who] ? { Cookie: cookies[who] } : {}, redirect: 'manual' }))
+					wanted[who] = expected(who)
+				}
+				expect(seen).toEqual(wanted)
+				// The board and its counts show the idea to its audience only.
+				const board = await (await fetch(`${server.url}/n/test/ideer`, { headers: { Cookie: cookies.observer! } })).text()
+				expect(board.includes(`/n/test/ideer/${ids.ideas[audience as keyof Ids['ideas']]}"`)).toBe(audience === 'members')
 			})
 		}
 

@@ -30,6 +30,11 @@ export type Action =
 	| 'accept:agreement'
 	| 'log:effort'
 	| 'approve:effort'
+	| 'read:idea'
+	| 'join:idea'
+	| 'manage:idea'
+	| 'evaluate:idea'
+	| 'decide:idea'
 export type Permission = `${Action}:${Scope}`
 
 export type Target = {
@@ -41,7 +46,7 @@ export type Target = {
 	personOrganisationId?: number | null
 }
 
-const everyRole: Permission[] = ['read:directory:network', 'update:person:own', 'log:effort:network']
+const everyRole: Permission[] = ['read:directory:network', 'update:person:own', 'log:effort:network', 'read:idea:network']
 
 export const grants: Record<Role, Permission[]> = {
 	project_leader: [
@@ -56,9 +61,11 @@ export const grants: Record<Role, Permission[]> = {
 		'read:admin:network',
 		'manage:gathering:network',
 		'manage:commitment:network',
+		'manage:idea:network',
+		'decide:idea:network',
 	],
-	steering_group: [...everyRole],
-	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company', 'invite:person:company', 'accept:agreement:own', 'approve:effort:company'],
+	steering_group: [...everyRole, 'evaluate:idea:network', 'decide:idea:network'],
+	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company', 'invite:person:company', 'accept:agreement:own', 'approve:effort:company', 'join:idea:own'],
 	member: [...everyRole],
 	partner_observer: [...everyRole],
 }

@@ -2,14 +2,23 @@ import { Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-audit'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { listAuditLog } from '#app/platform/audit.server.ts'
+import { listIdeas } from '#app/features/ideas/ideas.server.ts'
+import { rolesIn } from '#app/platform/policy.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime } from '#app/platform/i18n.ts'
 import { useLang, useT } from '#app/ui/i18n.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
-	requirePermission(context, request, 'read:audit', { networkId: network.id })
-	return { entries: await listAuditLog(getDb(context), { networkId: network.id }) }
+	const actor = requirePermission(context, request, 'read:audit', { networkId: network.id })
+	const db = getDb(context)
+	// An idea outside the reader's audience is left out here too.
+	const [entries, visible] = await Promise.all([
+		listAuditLog(db, { networkId: network.id }),
+		listIdeas(db, { networkId: network.id, viewer: { personId: actor.personId, organisationId: actor.organisationId, roles: rolesIn(actor, network.id) } }),
+	])
+	const seen = new Set(visible.map((i) => i.id))
+	return { entries: entries.filter((e) => e.entity_type !== 'idea' || seen.has(e.entity_id)) }
 }
 
 export default function AdminAudit({ loaderData: { entries } }: Route.ComponentProps) {

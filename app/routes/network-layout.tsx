@@ -56,6 +56,9 @@ export default function NetworkLayout({ loaderData: { network, menu } }: Route.C
 							{menu.directory ? (
 								<>
 									<li>
+										<NavLink to={`${base}/ideer`}>{t('nav.ideas')}</NavLink>
+									</li>
+									<li>
 										<NavLink to={`${base}/avtale`}>{t('nav.agreement')}</NavLink>
 									</li>
 									<li>
@@ -64,9 +67,14 @@ export default function NetworkLayout({ loaderData: { network, menu } }: Route.C
 								</>
 							) : null}
 							{menu.profile ? (
-								<li>
-									<NavLink to={`${base}/personer/${menu.profile}`}>{t('nav.profile')}</NavLink>
-								</li>
+								<>
+									<li>
+										<NavLink to={`${base}/varsler`}>{t('nav.notifications')}</NavLink>
+									</li>
+									<li>
+										<NavLink to={`${base}/personer/${menu.profile}`}>{t('nav.profile')}</NavLink>
+									</li>
+								</>
 							) : null}
 							{menu.admin ? (
 								<li>

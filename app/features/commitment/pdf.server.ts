@@ -1,18 +1,8 @@
-import PDFDocument from 'pdfkit'
+import { renderPdf as render } from '#app/platform/pdf.server.ts'
 import { formatDateTime, formatNumber, translator, type Lang } from '#app/platform/i18n.ts'
 
 // PDFs for the auditor and the company: the signed agreement and the effort
 // ledger. Helvetica's built-in encoding covers Norwegian letters.
-
-function render(title: string, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
-	const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: 'Knute' } })
-	const chunks: Buffer[] = []
-	doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-	const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
-	draw(doc)
-	doc.end()
-	return done
-}
 
 export type SignedAgreement = {
 	network: string
