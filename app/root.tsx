@@ -68,6 +68,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
 						: [t('error.generic.title'), t('error.generic.body')]
 	return (
 		<main id="main" className="page">
+			<title>{`${title} – Knute`}</title>
 			<Heading level={1} data-size="lg">
 				{title}
 			</Heading>
