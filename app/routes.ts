@@ -42,6 +42,7 @@ export default [
 					route('import', 'routes/admin-import.tsx'),
 					route('import/:jobId', 'routes/admin-import-job.tsx'),
 					route('logg', 'routes/admin-audit.tsx'),
+					route('kriterier', 'routes/admin-criteria.tsx'),
 					route('forpliktelse', 'routes/admin-commitment.tsx'),
 					route('avtale', 'routes/admin-agreement.tsx'),
 					route('egenandel', 'routes/admin-invoices.tsx'),

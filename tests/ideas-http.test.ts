@@ -27,6 +27,7 @@ for (const dialect of DIALECTS) {
 			const author = await person('author', ['company_contact'], a)
 			await person('outsider', ['company_contact'], b)
 			await person('steering', ['steering_group'], null)
+			await person('leader', ['project_leader'], null)
 			ideas.open = await proposeIdea(db, { networkId, viewer: author }, { title: 'Åpen idé', problem: 'p', solution: 's', beneficiaries: 'b', competences: '', audience: 'members', named: [] })
 			criterion = (await getCriteria(db, networkId))[0]!.id
 			ideas.named = await proposeIdea(db, { networkId, viewer: author }, { title: 'Lukket idé', problem: 'p', solution: 's', beneficiaries: 'b', competences: '', audience: 'named', named: [] })
@@ -59,6 +60,20 @@ for (const dialect of DIALECTS) {
 			expect(outOfRange.status).toBe(400)
 			expect(await outOfRange.text()).toContain('Skriv en poengsum fra 1 til 10.')
 			expect(await count('idea_score')).toBe(0)
+		})
+
+		test('the project leader sets the criteria; a weight outside 1–10 is refused and nothing changes', async () => {
+			const save = (body: string) => fetch(`${server.url}/n/test/admin/kriterier`, { method: 'POST', headers: { Origin: server.url, Cookie: cookie.leader!, 'Content-Type': 'application/x-www-form-urlencoded' }, body })
+			const before = await server.db.selectFrom('evaluation_criterion').select(['name', 'weight']).orderBy('position').execute()
+			const bad = await save('id=&name=Nytte&weight=11')
+			expect(bad.status).toBe(400)
+			expect(await bad.text()).toContain('vekt fra 1 til 10')
+			expect(await server.db.selectFrom('evaluation_criterion').select(['name', 'weight']).orderBy('position').execute()).toEqual(before)
+			expect((await save(`id=${criterion}&name=Relevans&weight=5&id=&name=B%C3%A6rekraft&weight=2`)).status).toBe(200)
+			expect(await server.db.selectFrom('evaluation_criterion').select(['name', 'weight']).orderBy('position').execute()).toEqual([
+				{ name: 'Relevans', weight: 5 },
+				{ name: 'Bærekraft', weight: 2 },
+			])
 		})
 
 		test('a budget with a negative amount, or financing beyond the costs, is refused', async () => {

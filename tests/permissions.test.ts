@@ -94,6 +94,7 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	'routes/idea.tsx': { path: (i) => `/n/test/ideer/${i.ideas.members}`, get: directory, post: directory },
 	// A named idea: only the named company (bedrift A, the author's) sees it, in the page and in its PDF.
 	'routes/idea-pdf.ts': { path: (i) => `/n/test/ideer/${i.ideas.named}/pdf`, get: (who) => (who === 'visitor' ? 'login' : who === 'contact' || who === 'member' ? 'ok' : 'notFound') },
+	'routes/admin-criteria.tsx': { path: () => '/n/test/admin/kriterier', get: leaderOnly, post: leaderOnly },
 	'routes/notifications.tsx': { path: () => '/n/test/varsler', get: directory },
 	'routes/admin-gathering-csv.ts': { path: (i) => `/n/test/admin/samlinger/${i.open}/deltakere.csv`, get: leaderOnly },
 }

@@ -596,6 +596,15 @@ const nb = {
 	'audit.action.idea.moved': "Idé flyttet",
 	'audit.action.idea.evaluated': "Idé vurdert",
 	'audit.action.idea.decision': "Vedtak om idé",
+	'criteria.title': "Kriterier for vurdering av ideer",
+	'criteria.intro': "Styringsgruppen gir hver idé 1–10 poeng på hvert kriterium. Vekten sier hvor mye kriteriet teller i den vektede poengsummen.",
+	'criteria.name': "Kriterium {n}",
+	'criteria.weight': "Vekt for kriterium {n}",
+	'criteria.save': "Lagre kriteriene",
+	'criteria.saved': "Kriteriene er lagret.",
+	'criteria.invalid': "Hvert kriterium trenger et navn og en vekt fra 1 til 10, og det må være minst ett.",
+	'criteria.newHint': "Fyll ut den tomme raden for å legge til et kriterium; tøm navnet for å fjerne ett.",
+	'audit.action.idea.criteria': "Kriterier endret",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -1195,6 +1204,15 @@ const en: Record<MessageKey, string> = {
 	'audit.action.idea.moved': "Idea moved",
 	'audit.action.idea.evaluated': "Idea evaluated",
 	'audit.action.idea.decision': "Decision on idea",
+	'criteria.title': "Criteria for evaluating ideas",
+	'criteria.intro': "The steering group scores each idea 1–10 on each criterion. The weight says how much the criterion counts in the weighted score.",
+	'criteria.name': "Criterion {n}",
+	'criteria.weight': "Weight of criterion {n}",
+	'criteria.save': "Save the criteria",
+	'criteria.saved': "The criteria are saved.",
+	'criteria.invalid': "Each criterion needs a name and a weight from 1 to 10, and there must be at least one.",
+	'criteria.newHint': "Fill in the empty row to add a criterion; clear a name to remove one.",
+	'audit.action.idea.criteria': "Criteria changed",
 }
 
 export type Lang = 'nb' | 'en'

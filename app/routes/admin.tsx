@@ -31,6 +31,9 @@ export default function Admin({ loaderData: { network, overview }, params }: Rou
 						<AppLink to={`${base}/admin/forpliktelse`}>{t('admin.commitment')}</AppLink>
 					</li>
 					<li>
+						<AppLink to={`${base}/admin/kriterier`}>{t('criteria.title')}</AppLink>
+					</li>
+					<li>
 						<AppLink to={`${base}/admin/avtale`}>{t('admin.agreement')}</AppLink>
 					</li>
 					<li>

@@ -82,6 +82,8 @@ for (const dialect of DIALECTS) {
 			await expectAccessible(page)
 
 			await as(LEADER)
+			await navigate('/n/ikt-lillehammer/admin/kriterier')
+			expect(await page.getByLabel('Kriterium 1', { exact: true }).inputValue()).toBe('Relevans for nettverket')
 			await page.goto(ideaUrl)
 			await move('Vurdert og anbefalt av styringsgruppen')
 			await navigate('/n/ikt-lillehammer/ideer')

@@ -249,3 +249,19 @@ export async function removeBudgetLine(trx: Kysely<DB>, { networkId, viewer, ide
 export function listNotifications(db: Kysely<DB>, { networkId, personId }: { networkId: number; personId: number }) {
 	return db.selectFrom('notification').select(['id', 'text', 'link', 'read_at', 'created_at']).where('network_id', '=', networkId).where('person_id', '=', personId).orderBy('id', 'desc').limit(50).execute()
 }
+
+/** Replaces the network's criteria: kept by id where given, new ones added, missing ones removed with their scores. */
+export async function saveCriteria(trx: Kysely<DB>, { networkId, actorId }: { networkId: number; actorId: number }, criteria: { id?: number; name: string; weight: number }[]) {
+	const existing = (await trx.selectFrom('evaluation_criterion').select('id').where('network_id', '=', networkId).execute()).map((c) => c.id)
+	const kept = criteria.filter((c) => c.id && existing.includes(c.id))
+	const removed = existing.filter((id) => !kept.some((c) => c.id === id))
+	if (removed.length) await trx.deleteFrom('evaluation_criterion').where('network_id', '=', networkId).where('id', 'in', removed).execute()
+	for (const [position, c] of criteria.entries()) {
+		if (c.id && existing.includes(c.id)) {
+			await trx.updateTable('evaluation_criterion').set({ name: c.name, weight: c.weight, position }).where('id', '=', c.id).where('network_id', '=', networkId).execute()
+		} else {
+			await trx.insertInto('evaluation_criterion').values({ network_id: networkId, name: c.name, weight: c.weight, position }).execute()
+		}
+	}
+	await audit(trx, { network_id: networkId, actor_id: actorId, action: 'idea.criteria', entity_type: 'idea', entity_id: 0, summary: criteria.map((c) => `${c.name} ×${c.weight}`).join(', ') })
+}
