@@ -112,6 +112,8 @@ try {
 		people: Number((await db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
 		gatherings: Number((await db.selectFrom('gathering').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
 		registrations: Number((await db.selectFrom('registration').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+		ideas: Number((await db.selectFrom('idea').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+		effortEntries: Number((await db.selectFrom('effort_entry').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
 	}
 
 	// The search by itself, server-side: short prefixes that match thousands, and whole words.
@@ -143,6 +145,7 @@ try {
 		{ name: 'company page', path: `/n/${network.slug}/bedrifter/${company.organisation_id}`, signedIn: true },
 		{ name: 'gathering page', path: `/n/${network.slug}/samlinger/${gathering.id}`, signedIn: true },
 		{ name: "project leader's home", path: `/n/${network.slug}/admin`, signedIn: true },
+		{ name: 'idea board', path: `/n/${network.slug}/ideer`, signedIn: true },
 	]
 	const results = []
 	for (const page of pages) {

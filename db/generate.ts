@@ -9,11 +9,13 @@ import { sql, type Kysely } from 'kysely'
 import { createDatabase, migrateToLatest, type DB } from './index.ts'
 import { addPerson, createOrganisation } from '../app/features/directory/directory.server.ts'
 import { createGathering, getGathering, registerForGathering, setCheckedIn, updateGathering } from '../app/features/gatherings/gatherings.server.ts'
-import type { Role } from './schema.ts'
+import type { IdeaStage, Role } from './schema.ts'
+import { evaluateIdea, getCriteria, joinIdea, proposeIdea } from '../app/features/ideas/ideas.server.ts'
+import { approveEffort, logEffort } from '../app/features/commitment/effort.server.ts'
 
 export const SCALES = {
-	national: { networks: 300, organisationsPerNetwork: 20, peoplePerOrganisation: 10, gatheringsPerNetwork: 10, registrationsPerGathering: 50 },
-	regional: { networks: 1, organisationsPerNetwork: 20, peoplePerOrganisation: 10, gatheringsPerNetwork: 10, registrationsPerGathering: 50 },
+	national: { networks: 300, organisationsPerNetwork: 20, peoplePerOrganisation: 10, gatheringsPerNetwork: 10, registrationsPerGathering: 50, ideasPerNetwork: 20, effortPerNetwork: 334 },
+	regional: { networks: 1, organisationsPerNetwork: 20, peoplePerOrganisation: 10, gatheringsPerNetwork: 10, registrationsPerGathering: 50, ideasPerNetwork: 20, effortPerNetwork: 334 },
 } as const
 export type Scale = keyof typeof SCALES
 
@@ -77,7 +79,7 @@ export async function generate(db: Kysely<DB>, { scale, seed, log = () => {} }: 
 				.values(['Bedriftene kjenner hverandre', 'Minst tre prosjektideer', 'Kompetansebehov kartlagt', 'Kontakt med fagmiljøer'].map((title, i) => ({ network_id: id, position: i + 1, title_nb: title, title_en: title })))
 				.execute()
 			const by = { networkId: id, actorId: null }
-			const people: { id: number; name: string; email: string; organisation: number; company: string; org_number: string }[] = []
+			const people: { id: number; name: string; email: string; organisation: number; company: string; org_number: string; roles: Role[] }[] = []
 			for (let o = 0; o < shape.organisationsPerNetwork; o++) {
 				const name = `${pick(WORDS)}${pick(SUFFIX)} ${++organisationNo} AS`
 				const org_number = orgNumberFor(organisationNo)
@@ -90,9 +92,9 @@ export async function generate(db: Kysely<DB>, { scale, seed, log = () => {} }: 
 				for (let p = 0; p < shape.peoplePerOrganisation; p++) {
 					const personName = `${pick(FIRST)} ${pick(LAST)}`
 					const email = `person${++personNo}@bench.example`
-					const roles: Role[] = n === 0 && o === 0 && p === 0 ? ['project_leader'] : p === 0 ? ['company_contact'] : ['member']
+					const roles: Role[] = n === 0 && o === 0 && p === 0 ? ['project_leader'] : p === 0 ? ['company_contact'] : o === 0 && p === 1 ? ['steering_group'] : ['member']
 					const id = await addPerson(trx, by, { email, name: personName, title: pick(['Utvikler', 'Daglig leder', 'Rådgiver', 'Arkitekt', 'Designer', 'Konsulent']), organisation_id: organisation, roles })
-					people.push({ id, name: personName, email, organisation, company: name, org_number })
+					people.push({ id, name: personName, email, organisation, company: name, org_number, roles })
 				}
 			}
 			return { id, slug, name: `${industry}-nettverket ${region} ${n + 1}`, people }
@@ -118,6 +120,39 @@ export async function generate(db: Kysely<DB>, { scale, seed, log = () => {} }: 
 			if (gathering.starts_at < new Date().toISOString()) {
 				const registrations = await db.selectFrom('registration').select('id').where('gathering_id', '=', gatheringId).execute()
 				for (const r of registrations) if (rand() < 0.8) await setCheckedIn(db, { gatheringId, registrationId: r.id, present: true })
+			}
+		}
+		// Ideas with partners, comments and the steering group's scores; own effort, most of it approved.
+		const steering = network.people.find((p) => p.roles.includes('steering_group'))!
+		const criteria = await getCriteria(db, network.id)
+		const stages: IdeaStage[] = ['draft', 'proposed', 'maturing', 'qualified', 'main_project', 'parked']
+		for (let i = 0; i < shape.ideasPerNetwork; i++) {
+			const author = pick(network.people)
+			const viewer = { personId: author.id, organisationId: author.organisation, roles: author.roles }
+			await db.transaction().execute(async (trx) => {
+				const ideaId = await proposeIdea(trx, { networkId: network.id, viewer }, {
+					title: `${pick(COMPETENCES)} for ${pick(INDUSTRIES).toLowerCase()}`,
+					problem: `Bedriftene mangler ${pick(COMPETENCES).toLowerCase()}.`,
+					solution: `En felles løsning med ${pick(TECHNOLOGIES)}.`,
+					beneficiaries: 'Medlemsbedriftene',
+					competences: some(COMPETENCES, 2).join(', '),
+					audience: i % 10 === 0 ? 'steering' : i % 10 === 1 ? 'named' : 'members',
+					named: [],
+				})
+				for (const [k, partner] of some(network.people, 3).entries()) {
+					await joinIdea(trx, { networkId: network.id, viewer, ideaId }, { organisationId: partner.organisation, role: k === 0 ? 'lead' : 'partner' })
+				}
+				await trx.updateTable('idea').set({ stage: stages[i % stages.length]! }).where('id', '=', ideaId).execute()
+				for (let c = 0; c < 2; c++) await trx.insertInto('idea_comment').values({ idea_id: ideaId, author_id: pick(network.people).id, body: 'Dette bør vi se nærmere på.', created_at: new Date().toISOString() }).execute()
+				await evaluateIdea(trx, { networkId: network.id, viewer: { personId: steering.id, organisationId: steering.organisation, roles: steering.roles }, ideaId }, criteria.map((c) => ({ criterion_id: c.id, score: 1 + Math.floor(rand() * 10), comment: '' })))
+			})
+		}
+		for (let e = 0; e < shape.effortPerNetwork; e++) {
+			const person = pick(network.people)
+			const entry = await logEffort(db, { networkId: network.id, person: { id: person.id, organisationId: person.organisation } }, { date: `2026-${String(1 + (e % 12)).padStart(2, '0')}-${String(1 + (e % 28)).padStart(2, '0')}`, minutes: 30 * (1 + Math.floor(rand() * 8)), activity: 'workshop', gathering_id: null, description: 'Arbeid i nettverket' })
+			const contact = network.people.find((p) => p.organisation === person.organisation && p.roles.includes('company_contact'))
+			if ('id' in entry && contact && contact.id !== person.id && rand() < 0.8) {
+				await approveEffort(db, { networkId: network.id, approver: { id: contact.id, organisationId: contact.organisation, isContact: true } }, entry.id)
 			}
 		}
 		log(`${n + 1}/${shape.networks} networks, ${organisationNo} organisations, ${personNo} people (${Math.round((Date.now() - started) / 1000)} s)`)
