@@ -88,8 +88,8 @@ try {
 		url = path.join('data', 'bench', `${scale}.sqlite`)
 		mkdirSync(path.dirname(url), { recursive: true })
 	}
-	const { db } = createDatabase(url)
 	const fresh = dialect === 'postgres' || !existsSync(url)
+	const { db } = createDatabase(url)
 	await migrateToLatest(db)
 	if (fresh) {
 		console.log(`Generating the ${scale} data set into ${dialect} …`)
