@@ -71,6 +71,8 @@ function childPids(pid: number): number[] {
 }
 
 async function load(url: string, headers: Record<string, string> = {}) {
+	// A short unmeasured run first, so the figures are of a warm process (JIT, caches), not of its first seconds.
+	await autocannon({ url, connections, duration: 2, headers })
 	const result = await autocannon({ url, connections, duration, headers })
 	return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx }
 }

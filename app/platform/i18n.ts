@@ -605,6 +605,8 @@ const nb = {
 	'criteria.invalid': "Hvert kriterium trenger et navn og en vekt fra 1 til 10, og det må være minst ett.",
 	'criteria.newHint': "Fyll ut den tomme raden for å legge til et kriterium; tøm navnet for å fjerne ett.",
 	'audit.action.idea.criteria': "Kriterier endret",
+	'ideas.field.competencesHint': "Fra kompetansen bedriftene i nettverket tilbyr og søker.",
+	'ideas.field.otherCompetences': "Annen kompetanse som trengs",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -1213,6 +1215,8 @@ const en: Record<MessageKey, string> = {
 	'criteria.invalid': "Each criterion needs a name and a weight from 1 to 10, and there must be at least one.",
 	'criteria.newHint': "Fill in the empty row to add a criterion; clear a name to remove one.",
 	'audit.action.idea.criteria': "Criteria changed",
+	'ideas.field.competencesHint': "From the competence the network’s companies offer and seek.",
+	'ideas.field.otherCompetences': "Other competence needed",
 }
 
 export type Lang = 'nb' | 'en'

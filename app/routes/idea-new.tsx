@@ -20,6 +20,7 @@ const schema = z.object({
 	solution: requiredText(4000),
 	beneficiaries: requiredText(2000),
 	competences: tagList,
+	picked: z.array(z.string().max(120)).default([]),
 	audience: z.enum(['members', 'steering', 'named'], { error: 'field.required' }),
 	named: z.array(z.coerce.number().int().positive()).default([]),
 })
@@ -48,7 +49,10 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 	const db = getDb(context)
 	const inNetwork = new Set((await listOrganisationChoices(db, network.id)).map((o) => o.id))
 	if (!submission.value.named.every((id) => inNetwork.has(id))) return data(submission.reply({ fieldErrors: { named: ['field.organisation'] } }), { status: 400 })
-	const id = await db.transaction().execute((trx) => proposeIdea(trx, { networkId: network.id, viewer }, submission.value))
+	// Picked from the network's list, or typed: one list of competences.
+	const { picked, ...input } = submission.value
+	const competences = [...new Set([...picked, ...input.competences.split(',').map((c) => c.trim())].filter(Boolean))].join(', ')
+	const id = await db.transaction().execute((trx) => proposeIdea(trx, { networkId: network.id, viewer }, { ...input, competences }))
 	return redirect(`/n/${network.slug}/ideer/${id}`)
 }
 
@@ -72,7 +76,16 @@ export default function NewIdea({ loaderData: { organisations, competences }, ac
 				<FormField field={fields.problem} label={t('ideas.field.problem')} multiline />
 				<FormField field={fields.solution} label={t('ideas.field.solution')} multiline />
 				<FormField field={fields.beneficiaries} label={t('ideas.field.beneficiaries')} multiline />
-				<FormField field={fields.competences} label={t('ideas.field.competences')} description={`${t('organisation.listHint')} ${competences.slice(0, 12).join(', ')} …`} />
+				<Fieldset>
+					<Fieldset.Legend>{t('ideas.field.competences')}</Fieldset.Legend>
+					<Fieldset.Description>{t('ideas.field.competencesHint')}</Fieldset.Description>
+					<div className="competence-list">
+						{competences.map((c) => (
+							<Checkbox key={c} name="picked" value={c} label={c} />
+						))}
+					</div>
+				</Fieldset>
+				<FormField field={fields.competences} label={t('ideas.field.otherCompetences')} description={t('organisation.listHint')} />
 				<SelectField field={fields.audience} label={t('ideas.field.audience')} options={(['members', 'steering', 'named'] as const).map((a) => ({ value: a, label: t(`ideas.audience.${a}`) }))} />
 				<Fieldset>
 					<Fieldset.Legend>{t('ideas.field.named')}</Fieldset.Legend>
