@@ -1,5 +1,5 @@
 import { data, Form } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-agreement'
@@ -10,6 +10,7 @@ import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -31,14 +32,11 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 
 export default function AdminAgreement({ loaderData: { current }, actionData, params }: Route.ComponentProps) {
 	const t = useT()
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		lastResult: actionData?.result,
 		defaultValue: current
 			? { ...current, period_start: current.period_start.slice(0, 10), period_end: current.period_end.slice(0, 10), egenandel_nok: String(current.egenandel_nok), hours_per_year: String(current.hours_per_year), gatherings_per_year: String(current.gatherings_per_year) }
 			: { title: 'Deltakeravtale', hours_per_year: '40', gatherings_per_year: '4' },
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<main id="main" className="page">

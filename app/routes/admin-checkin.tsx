@@ -1,5 +1,5 @@
 import { data, Form } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Details, Heading, Paragraph, Search, Table, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-checkin'
@@ -10,6 +10,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 // Made for a phone at the door: one list, a search, one big button a person.
 async function load({ params, context, request }: Route.LoaderArgs | Route.ActionArgs) {
@@ -46,12 +47,9 @@ export async function action(args: Route.ActionArgs) {
 
 export default function CheckIn({ loaderData: d, actionData }: Route.ComponentProps) {
 	const t = useT()
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: 'walk-in',
 		lastResult: actionData?.result,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<main id="main" className="page">

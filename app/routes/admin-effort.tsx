@@ -1,5 +1,5 @@
 import { data, Form } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Field, Heading, Input, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-effort'
@@ -14,6 +14,7 @@ import { formatNumber } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -47,12 +48,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 export default function AdminEffort({ loaderData: d, actionData, params }: Route.ComponentProps) {
 	const t = useT()
 	const lang = useLang()
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		lastResult: actionData?.result,
 		defaultValue: { rate_rule: d.settings.rate_rule, hourly_rate: String(d.settings.hourly_rate) },
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	const exportBase = `/n/${params.network}/admin/innsats/eksport${d.query ? `${d.query}&` : '?'}`
 	return (

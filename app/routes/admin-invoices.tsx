@@ -1,5 +1,5 @@
 import { data, Form } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-invoices'
@@ -13,6 +13,7 @@ import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -49,12 +50,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 export default function AdminInvoices({ loaderData: d, actionData, params }: Route.ComponentProps) {
 	const t = useT()
 	const lang = useLang()
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		lastResult: actionData?.result,
 		defaultValue: { period: String(new Date().getFullYear() + 1), amount_nok: d.egenandel === null ? '' : String(d.egenandel) },
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	const outstanding = d.invoices.filter((i) => !i.paid_at).reduce((sum, i) => sum + i.amount_nok, 0)
 	const base = `/n/${params.network}/admin`

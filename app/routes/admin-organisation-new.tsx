@@ -1,5 +1,5 @@
 import { data, Form, redirect } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { SubmissionResult } from '@conform-to/react'
 import { Alert, Button, Heading } from '@digdir/designsystemet-react'
@@ -14,6 +14,7 @@ import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -66,16 +67,13 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 export default function NewOrganisation({ actionData }: Route.ComponentProps) {
 	const t = useT()
 	const found = actionData?.found
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		// A new form when the register has answered, so its values fill the fields.
 		id: `new-organisation-${found?.org_number ?? ''}`,
 		lastResult: actionData?.result,
 		defaultValue: found
 			? { ...found, employees: found.employees === null ? '' : String(found.employees), parent_org_number: found.parent_org_number ?? '', kind: 'company', status: 'member' }
 			: { kind: 'company', status: 'member' },
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<main id="main" className="page">

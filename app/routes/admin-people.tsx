@@ -1,5 +1,5 @@
 import { data, Form } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { Alert, Button, Checkbox, Details, Fieldset, Heading, Table } from '@digdir/designsystemet-react'
@@ -15,6 +15,7 @@ import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const role = z.enum(ROLES as [Role, ...Role[]], { error: 'field.role' })
 const schema = z.discriminatedUnion('intent', [
@@ -65,13 +66,10 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 export default function AdminPeople({ loaderData: { people, organisations }, actionData, params }: Route.ComponentProps) {
 	const t = useT()
 	const result = actionData?.result
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: 'invite',
 		lastResult: result?.initialValue?.intent === 'invite' ? result : undefined,
 		defaultValue: { role: 'member' },
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<main id="main" className="page">

@@ -1,16 +1,18 @@
 import { data, Form } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Checkbox, Details, Field, Heading, Input, Label, List, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react'
+import { Alert, Button, Details, Field, Heading, Input, Label, List, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/agreement'
 import { acceptAgreement, getCurrentAgreement, listAcceptances, withdrawCompany } from '#app/features/commitment/agreements.server.ts'
 import { acceptSchema as schema, day } from '#app/features/commitment/schemas.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
-import { formatDateTime, formatNumber, isMessageKey } from '#app/platform/i18n.ts'
+import { formatDateTime, formatNumber } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
+import { CheckboxField } from '#app/ui/checkbox-field.tsx'
 import { FormField } from '#app/ui/form-field.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 // Everyone in the network reads the agreement; the company's contact accepts it.
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -68,13 +70,10 @@ export default function AgreementPage({ loaderData: d, actionData, params }: Rou
 	const t = useT()
 	const lang = useLang()
 	const a = d.agreement
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: 'accept',
 		lastResult: actionData?.result,
 		defaultValue: { signer_name: d.signer },
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	if (!a) {
 		return (
@@ -126,16 +125,7 @@ export default function AgreementPage({ loaderData: d, actionData, params }: Rou
 						<input type="hidden" name="hash" value={a.hash} />
 						<FormField field={fields.signer_name} label={t('agreement.signerName')} autoComplete="name" />
 						<FormField field={fields.signer_title} label={t('agreement.signerTitle')} autoComplete="organization-title" />
-						<div>
-							<Checkbox
-								name={fields.confirm.name}
-								id={fields.confirm.id}
-								label={t('agreement.confirm')}
-								aria-invalid={fields.confirm.errors ? true : undefined}
-								aria-describedby={fields.confirm.errors ? fields.confirm.errorId : undefined}
-							/>
-							{fields.confirm.errors ? <ValidationMessage id={fields.confirm.errorId}>{fields.confirm.errors.map((e) => (isMessageKey(e) ? t(e) : e)).join(' ')}</ValidationMessage> : null}
-						</div>
+						<CheckboxField field={fields.confirm} label={t('agreement.confirm')} />
 						<div>
 							<Button type="submit">{t('agreement.acceptButton')}</Button>
 						</div>

@@ -1,5 +1,5 @@
 import { data, Form } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/effort'
@@ -13,6 +13,7 @@ import { can } from '#app/platform/policy.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const ERROR_STATUS: Record<EffortError, number> = { dayFull: 400, noCompany: 403, notFound: 404, approved: 409, ownEntry: 403, notContact: 403, gathering: 400 }
 
@@ -64,7 +65,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 
 function EntryForm({ id, gatherings, defaultValue, intent, entryId, lastResult }: { id: string; gatherings: { id: number; title: string }[]; defaultValue: Record<string, string>; intent: 'log' | 'update'; entryId?: number; lastResult?: any }) {
 	const t = useT()
-	const [form, fields] = useForm({ id, lastResult, defaultValue, onValidate: ({ formData }) => parseWithZod(formData, { schema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
+	const [form, fields] = useSchemaForm(schema, { id, lastResult, defaultValue })
 	return (
 		<Form method="post" className="form" {...getFormProps(form)}>
 			<input type="hidden" name="intent" value={intent} />

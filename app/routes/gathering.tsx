@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Checkbox, Heading, List, Paragraph, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react'
+import { Alert, Button, Checkbox, Heading, List, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/gathering'
 import { registrationClosed, requireGathering } from '#app/features/gatherings/require-gathering.server.ts'
 import { cancelRegistration, getAttendance, getOwnRegistration, listDocuments, registerForGathering } from '#app/features/gatherings/gatherings.server.ts'
@@ -9,11 +9,13 @@ import { registrationSchema as schema } from '#app/features/gatherings/schemas.t
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { actorContext } from '#app/platform/context.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
-import { formatDateTime, isMessageKey, langFromRequest } from '#app/platform/i18n.ts'
+import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
 import { can, rolesIn } from '#app/platform/policy.ts'
+import { CheckboxField } from '#app/ui/checkbox-field.tsx'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 // Public for published gatherings. Visitors register with the form (open
 // gatherings only); members with one click. Minutes, documents and who came
@@ -101,12 +103,9 @@ export default function GatheringPage({ loaderData: d, actionData, params }: Rou
 	const t = useT()
 	const lang = useLang()
 	const g = d.gathering
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: 'register',
 		lastResult: actionData?.result,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	const done = actionData?.done
 	const status = done === 'registered' || done === 'waitlisted' ? done : done === 'already' ? 'already' : d.own?.status
@@ -209,20 +208,7 @@ export default function GatheringPage({ loaderData: d, actionData, params }: Rou
 						<FormField field={fields.job_title} label={t('registration.jobTitle')} autoComplete="organization-title" />
 						<FormField field={fields.dietary} label={t('registration.dietary')} />
 						<Checkbox name={fields.show_in_attendance.name} id={fields.show_in_attendance.id} label={t('registration.showInAttendance')} />
-						<div>
-							<Checkbox
-								name={fields.consent.name}
-								id={fields.consent.id}
-								label={t('registration.consent')}
-								aria-invalid={fields.consent.errors ? true : undefined}
-								aria-describedby={fields.consent.errors ? fields.consent.errorId : undefined}
-							/>
-							{fields.consent.errors ? (
-								<ValidationMessage id={fields.consent.errorId}>
-									{fields.consent.errors.map((e) => (isMessageKey(e) ? t(e) : e)).join(' ')}
-								</ValidationMessage>
-							) : null}
-						</div>
+						<CheckboxField field={fields.consent} label={t('registration.consent')} />
 						<div>
 							<Button type="submit">{t('gathering.register')}</Button>
 						</div>

@@ -1,5 +1,5 @@
 import { data, Form, redirect } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { Alert, Button, Checkbox, Fieldset, Heading } from '@digdir/designsystemet-react'
@@ -13,6 +13,7 @@ import { getDb } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const schema = z.object({
 	title: requiredText(160),
@@ -58,12 +59,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 
 export default function NewIdea({ loaderData: { organisations, competences }, actionData }: Route.ComponentProps) {
 	const t = useT()
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		lastResult: actionData,
 		defaultValue: { audience: 'members' },
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<main id="main" className="page">

@@ -1,5 +1,5 @@
 import { data, Form, redirect, useNavigation } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { Alert, Button, Details, Heading, Paragraph } from '@digdir/designsystemet-react'
@@ -11,6 +11,7 @@ import { getDb } from '#app/platform/guard.server.ts'
 import { langFromRequest, translator } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const schema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('link'), email, redirectTo: z.string().optional() }),
@@ -59,19 +60,13 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
 	const navigation = useNavigation()
 	const result = actionData?.result
 	const intent = result?.initialValue?.intent
-	const [linkForm, linkFields] = useForm({
+	const [linkForm, linkFields] = useSchemaForm(schema, {
 		id: 'login-link',
 		lastResult: intent === 'link' ? result : undefined,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
-	const [passwordForm, passwordFields] = useForm({
+	const [passwordForm, passwordFields] = useSchemaForm(schema, {
 		id: 'login-password',
 		lastResult: intent === 'password' ? result : undefined,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<main id="main" className="page">

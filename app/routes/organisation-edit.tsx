@@ -1,5 +1,5 @@
 import { data, Form, redirect } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { Alert, Button, Heading } from '@digdir/designsystemet-react'
@@ -12,6 +12,7 @@ import { getDb, invariantResponse, requirePermission } from '#app/platform/guard
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const schema = organisationProfileSchema.extend({ logo: z.instanceof(File).optional() })
 
@@ -51,7 +52,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function OrganisationEdit({ loaderData: { organisation: o }, actionData, params }: Route.ComponentProps) {
 	const t = useT()
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		lastResult: actionData,
 		defaultValue: {
 			name: o.name,
@@ -64,9 +65,6 @@ export default function OrganisationEdit({ loaderData: { organisation: o }, acti
 			technologies: o.technologies,
 			parent_org_number: o.parent_org_number ?? '',
 		},
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<main id="main" className="page">

@@ -1,5 +1,5 @@
 import { data, Form, redirect } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
@@ -13,6 +13,7 @@ import { langFromRequest } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 // A company's contact (or the project leader) adds a colleague; they get an invitation by e-mail.
 const schema = z.object({
@@ -57,12 +58,9 @@ export async function action(args: Route.ActionArgs) {
 
 export default function NewCompanyPerson({ loaderData: { organisation }, actionData }: Route.ComponentProps) {
 	const t = useT()
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		lastResult: actionData,
 		defaultValue: { role: 'member' },
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<main id="main" className="page">

@@ -1,5 +1,5 @@
 import { data, Form, redirect } from 'react-router'
-import { getFormProps, useForm } from '@conform-to/react'
+import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
@@ -13,6 +13,7 @@ import { getDb, invariantResponse, requirePermission } from '#app/platform/guard
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const schema = z.discriminatedUnion('intent', [
 	personProfileSchema.extend({ intent: z.literal('profile') }),
@@ -59,20 +60,14 @@ export async function action(args: Route.ActionArgs) {
 export default function PersonEdit({ loaderData: { person: p, isSelf }, actionData, params }: Route.ComponentProps) {
 	const t = useT()
 	const result = actionData?.result
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: 'profile',
 		lastResult: result?.initialValue?.intent === 'profile' ? result : undefined,
 		defaultValue: { name: p.name, email: p.email, title: p.title, phone: p.phone, town: p.town, bio: p.bio, competences: p.competences, hourly_rate: p.hourly_rate === null ? '' : String(p.hourly_rate) },
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
-	const [passwordForm, passwordFields] = useForm({
+	const [passwordForm, passwordFields] = useSchemaForm(schema, {
 		id: 'password',
 		lastResult: result?.initialValue?.intent === 'password' ? result : undefined,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<main id="main" className="page">

@@ -1,11 +1,11 @@
 import { Form } from 'react-router'
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Alert, Button } from '@digdir/designsystemet-react'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { gatheringSchema as schema } from './schemas.ts'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 export type GatheringFormValues = {
 	title: string
@@ -22,13 +22,10 @@ export type GatheringFormValues = {
 /** The project leader's form for a gathering; times are Oslo wall-clock times. */
 export function GatheringForm({ lastResult, defaultValue, submitLabel }: { lastResult?: SubmissionResult<string[]> | null; defaultValue: Partial<GatheringFormValues>; submitLabel: string }) {
 	const t = useT()
-	const [form, fields] = useForm({
+	const [form, fields] = useSchemaForm(schema, {
 		id: 'gathering',
 		lastResult,
 		defaultValue,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	return (
 		<Form method="post" className="form" {...getFormProps(form)}>
