@@ -607,6 +607,10 @@ const nb = {
 	'audit.action.idea.criteria': "Kriterier endret",
 	'ideas.field.competencesHint': "Fra kompetansen bedriftene i nettverket tilbyr og søker.",
 	'ideas.field.otherCompetences': "Annen kompetanse som trengs",
+	'directory.pages': "Sider i katalogen",
+	'directory.previous': "Forrige side",
+	'directory.next': "Neste side",
+	'directory.page': "Side {page}",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -1217,6 +1221,10 @@ const en: Record<MessageKey, string> = {
 	'audit.action.idea.criteria': "Criteria changed",
 	'ideas.field.competencesHint': "From the competence the network’s companies offer and seek.",
 	'ideas.field.otherCompetences': "Other competence needed",
+	'directory.pages': "Directory pages",
+	'directory.previous': "Previous page",
+	'directory.next': "Next page",
+	'directory.page': "Page {page}",
 }
 
 export type Lang = 'nb' | 'en'

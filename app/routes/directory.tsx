@@ -13,12 +13,22 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
 	requirePermission(context, request, 'read:directory', { networkId: network.id })
 	const { db, dialect } = context.get(dbContext)
-	const q = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 200)
+	const url = new URL(request.url)
+	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200)
+	// Pages of PAGE cards: a page renders fast and reads well; one row more says whether another page follows.
+	const page = Math.min(Math.max(1, Math.floor(Number(url.searchParams.get('side')) || 1)), 1000)
+	const offset = (page - 1) * PAGE
 	if (!q) {
-		const [organisations, people] = await Promise.all([listOrganisations(db, { networkId: network.id }), listPeople(db, { networkId: network.id })])
-		return { network: network.name, q, organisations, people, hits: null }
+		const [organisations, people] = await Promise.all([
+			listOrganisations(db, { networkId: network.id, limit: PAGE + 1, offset }),
+			listPeople(db, { networkId: network.id, limit: PAGE + 1, offset }),
+		])
+		const more = organisations.length > PAGE || people.length > PAGE
+		return { network: network.name, q, organisations: organisations.slice(0, PAGE), people: people.slice(0, PAGE), hits: null, page, more }
 	}
-	const hits = await searchDirectory(db, dialect, { networkId: network.id, query: q })
+	const found = await searchDirectory(db, dialect, { networkId: network.id, query: q, limit: PAGE + 1, offset })
+	const more = found.length > PAGE
+	const hits = found.slice(0, PAGE)
 	const ids = (kind: string) => hits.filter((h) => h.kind === kind).map((h) => h.entity_id)
 	const [organisations, people] = await Promise.all([
 		listOrganisations(db, { networkId: network.id, ids: ids('organisation') }),
@@ -28,8 +38,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const rank = new Map(hits.map((h, i) => [`${h.kind}:${h.entity_id}`, i]))
 	organisations.sort((a, b) => rank.get(`organisation:${a.id}`)! - rank.get(`organisation:${b.id}`)!)
 	people.sort((a, b) => rank.get(`person:${a.id}`)! - rank.get(`person:${b.id}`)!)
-	return { network: network.name, q, organisations, people, hits: hits.length }
+	return { network: network.name, q, organisations, people, hits: hits.length, page, more }
 }
+
+const PAGE = 24
 
 export default function Directory({ loaderData: d, params }: Route.ComponentProps) {
 	const t = useT()
@@ -50,7 +62,7 @@ export default function Directory({ loaderData: d, params }: Route.ComponentProp
 					<Search.Button type="submit">{t('directory.searchButton')}</Search.Button>
 				</Search>
 			</Form>
-			{d.hits !== null ? (
+			{d.hits !== null && d.page === 1 && !d.more ? (
 				<Paragraph role="status">{d.hits === 0 ? t('directory.noResults', { q: d.q }) : t('directory.resultCount', { count: d.hits, q: d.q })}</Paragraph>
 			) : null}
 			{d.organisations.length > 0 ? (
@@ -98,8 +110,22 @@ export default function Directory({ loaderData: d, params }: Route.ComponentProp
 					</ul>
 				</section>
 			) : null}
+			{d.page > 1 || d.more ? (
+				<nav aria-label={t('directory.pages')} className="row">
+					{d.page > 1 ? <AppLink to={pageLink(d.q, d.page - 1)}>{t('directory.previous')}</AppLink> : null}
+					<span>{t('directory.page', { page: d.page })}</span>
+					{d.more ? <AppLink to={pageLink(d.q, d.page + 1)}>{t('directory.next')}</AppLink> : null}
+				</nav>
+			) : null}
 		</main>
 	)
+}
+
+function pageLink(q: string, page: number) {
+	const params = new URLSearchParams()
+	if (q) params.set('q', q)
+	if (page > 1) params.set('side', String(page))
+	return `?${params}`
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Katalog – Knute' }]

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
-import { getOrganisation, getPerson, searchDirectory, setRoles, updateOrganisation } from './directory.server.ts'
+import { getOrganisation, getPerson, listOrganisations, searchDirectory, setRoles, updateOrganisation } from './directory.server.ts'
 
 for (const dialect of DIALECTS) {
 	describe(`directory on ${dialect}`, () => {
@@ -53,6 +53,17 @@ for (const dialect of DIALECTS) {
 			expect(await search('webassembly')).toEqual([`organisation:${company}`])
 			const log = await db.selectFrom('audit_log').select(['action', 'summary']).where('entity_id', '=', company).orderBy('id').execute()
 			expect(log.at(-1)).toEqual({ action: 'organisation.updated', summary: 'Fjellkode AS: technologies' })
+		})
+
+		test('search and listing come in pages, in a stable order', async () => {
+			for (let i = 0; i < 30; i++) await createCompany(db, networkId, { name: `Skybedrift ${String(i).padStart(2, '0')} AS`, competences_offered: 'Skytjenester' })
+			const first = await searchDirectory(db, dialect, { networkId, query: 'sky', limit: 25, offset: 0 })
+			const second = await searchDirectory(db, dialect, { networkId, query: 'sky', limit: 25, offset: 24 })
+			expect(first).toHaveLength(25)
+			expect(second).toHaveLength(6)
+			expect(new Set([...first.slice(0, 24), ...second].map((h) => h.entity_id)).size).toBe(30)
+			const page2 = await listOrganisations(db, { networkId, limit: 25, offset: 24 })
+			expect(page2.map((o) => o.name)).toEqual(['Skybedrift 24 AS', 'Skybedrift 25 AS', 'Skybedrift 26 AS', 'Skybedrift 27 AS', 'Skybedrift 28 AS', 'Skybedrift 29 AS'])
 		})
 
 		test('a person without a role in the network is not found there', async () => {

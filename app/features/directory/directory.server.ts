@@ -225,7 +225,7 @@ export type SearchHit = { kind: 'organisation' | 'person'; entity_id: number }
 export async function searchDirectory(
 	db: Kysely<DB>,
 	dialect: Dialect,
-	{ networkId, query, limit = 50 }: { networkId: number; query: string; limit?: number },
+	{ networkId, query, limit = 50, offset = 0 }: { networkId: number; query: string; limit?: number; offset?: number },
 ): Promise<SearchHit[]> {
 	const words = queryWords(query)
 	if (words.length === 0) return []
@@ -239,6 +239,7 @@ export async function searchDirectory(
 			.orderBy(sql`ts_rank(tsv, to_tsquery('norwegian', ${tsquery}))`, 'desc')
 			.orderBy('title')
 			.limit(limit)
+			.offset(offset)
 			.execute()
 	}
 	const match = words.map((w) => `"${stem(w)}"*`).join(' ')
@@ -251,29 +252,30 @@ export async function searchDirectory(
 		.orderBy(sql`bm25(search_fts, 10.0, 1.0)`)
 		.orderBy('d.title')
 		.limit(limit)
+		.offset(offset)
 		.execute()
 }
 
 /** The organisations of a network for the directory; all, or those with the given ids. */
-export function listOrganisations(db: Kysely<DB>, { networkId, ids }: { networkId: number; ids?: number[] }) {
+export function listOrganisations(db: Kysely<DB>, { networkId, ids, limit = 500, offset = 0 }: { networkId: number; ids?: number[]; limit?: number; offset?: number }) {
 	let query = db
 		.selectFrom('network_organisation as no')
 		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
 		.select(['o.id', 'o.name', 'o.kind', 'o.town', 'o.employees', 'o.competences_offered', 'o.technologies', 'o.logo_file_id', 'no.status'])
 		.where('no.network_id', '=', networkId)
 	if (ids) query = query.where('o.id', 'in', ids.length ? ids : [-1])
-	return query.orderBy('o.name').limit(500).execute()
+	return query.orderBy('o.name').orderBy('o.id').limit(limit).offset(offset).execute()
 }
 
 /** The people of a network for the directory; all, or those with the given ids. */
-export function listPeople(db: Kysely<DB>, { networkId, ids }: { networkId: number; ids?: number[] }) {
+export function listPeople(db: Kysely<DB>, { networkId, ids, limit = 500, offset = 0 }: { networkId: number; ids?: number[]; limit?: number; offset?: number }) {
 	let query = db
 		.selectFrom('person as p')
 		.leftJoin('organisation as o', 'o.id', 'p.organisation_id')
 		.select(['p.id', 'p.name', 'p.title', 'p.town', 'p.competences', 'o.name as organisation'])
 		.where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.person_id').whereRef('m.person_id', '=', 'p.id').where('m.network_id', '=', networkId)))
 	if (ids) query = query.where('p.id', 'in', ids.length ? ids : [-1])
-	return query.orderBy('p.name').limit(500).execute()
+	return query.orderBy('p.name').orderBy('p.id').limit(limit).offset(offset).execute()
 }
 
 /** One organisation as its page shows it, if it belongs to the network. */
