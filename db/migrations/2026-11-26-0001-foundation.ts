@@ -209,15 +209,17 @@ export async function up(db: Kysely<any>) {
 			setweight(to_tsvector('norwegian', title), 'A') || to_tsvector('norwegian', body)) stored`.execute(db)
 		await sql`create index search_document_tsv on search_document using gin (tsv)`.execute(db)
 	} else {
+		// The network is a token of its own ("n42") in the index, so a search is
+		// narrowed to one network inside FTS5 before anything is ranked.
 		await sql`create virtual table search_fts using fts5(
-			title, body, content='search_document', content_rowid='id',
+			title, body, net, content='',
 			tokenize='unicode61 remove_diacritics 2', prefix='2 3')`.execute(db)
 		await sql`create trigger search_document_ai after insert on search_document begin
-			insert into search_fts(rowid, title, body) values (new.id, new.title, new.body); end`.execute(db)
+			insert into search_fts(rowid, title, body, net) values (new.id, new.title, new.body, 'n' || new.network_id); end`.execute(db)
 		await sql`create trigger search_document_ad after delete on search_document begin
-			insert into search_fts(search_fts, rowid, title, body) values ('delete', old.id, old.title, old.body); end`.execute(db)
+			insert into search_fts(search_fts, rowid, title, body, net) values ('delete', old.id, old.title, old.body, 'n' || old.network_id); end`.execute(db)
 		await sql`create trigger search_document_au after update on search_document begin
-			insert into search_fts(search_fts, rowid, title, body) values ('delete', old.id, old.title, old.body);
-			insert into search_fts(rowid, title, body) values (new.id, new.title, new.body); end`.execute(db)
+			insert into search_fts(search_fts, rowid, title, body, net) values ('delete', old.id, old.title, old.body, 'n' || old.network_id);
+			insert into search_fts(rowid, title, body, net) values (new.id, new.title, new.body, 'n' || new.network_id); end`.execute(db)
 	}
 }

@@ -242,14 +242,14 @@ export async function searchDirectory(
 			.offset(offset)
 			.execute()
 	}
-	const match = words.map((w) => `"${stem(w)}"*`).join(' ')
+	const match = `net:n${networkId} ${words.map((w) => `"${stem(w)}"*`).join(' ')}`
 	return db
 		.selectFrom(sql<{ rowid: number }>`search_fts`.as('f'))
 		.innerJoin('search_document as d', 'd.id', 'f.rowid')
 		.select(['d.kind', 'd.entity_id'])
 		.where(sql<boolean>`search_fts match ${match}`)
 		.where('d.network_id', '=', networkId)
-		.orderBy(sql`bm25(search_fts, 10.0, 1.0)`)
+		.orderBy(sql`bm25(search_fts, 10.0, 1.0, 0.0)`)
 		.orderBy('d.title')
 		.limit(limit)
 		.offset(offset)
