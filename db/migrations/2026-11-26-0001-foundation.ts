@@ -205,8 +205,9 @@ export async function up(db: Kysely<any>) {
 		.execute()
 
 	if (postgres) {
+		// The network is a token of its own ("n42"), so one GIN lookup narrows a search to the network.
 		await sql`alter table search_document add column tsv tsvector generated always as (
-			setweight(to_tsvector('norwegian', title), 'A') || to_tsvector('norwegian', body)) stored`.execute(db)
+			setweight(to_tsvector('norwegian', title), 'A') || to_tsvector('norwegian', body) || to_tsvector('simple', 'n' || network_id::text)) stored`.execute(db)
 		await sql`create index search_document_tsv on search_document using gin (tsv)`.execute(db)
 	} else {
 		// The network is a token of its own ("n42") in the index, so a search is

@@ -235,7 +235,7 @@ export async function searchDirectory(
 			.selectFrom('search_document')
 			.select(['kind', 'entity_id'])
 			.where('network_id', '=', networkId)
-			.where(sql<boolean>`tsv @@ to_tsquery('norwegian', ${tsquery})`)
+			.where(sql<boolean>`tsv @@ (to_tsquery('simple', ${`n${networkId}`}) && to_tsquery('norwegian', ${tsquery}))`)
 			.orderBy(sql`ts_rank(tsv, to_tsquery('norwegian', ${tsquery}))`, 'desc')
 			.orderBy('title')
 			.limit(limit)
