@@ -150,6 +150,7 @@ for (const dialect of DIALECTS) {
 			await expectAccessible(page)
 			await page.getByRole('link', { name: 'Katalog' }).first().click()
 			await page.getByRole('link', { name: 'Fjellbekk Data AS' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Fjellbekk Data AS', exact: true }).waitFor()
 			await page.getByRole('link', { name: 'Siri Fjell' }).waitFor()
 			expect(await page.getByRole('link', { name: 'Tor Bekk' }).isVisible()).toBe(true)
 
