@@ -36,8 +36,7 @@ export function createDatabase(url: string): { db: Kysely<DB>; dialect: Dialect 
 		})
 		return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' }
 	}
-	const { dialect } = createSqliteDialect(url.replace(/^file:/, ''))
-	return { db: new Kysely<DB>({ dialect }), dialect: 'sqlite' }
+	return { db: new Kysely<DB>({ dialect: createSqliteDialect(url.replace(/^file:/, '')) }), dialect: 'sqlite' }
 }
 
 /** Brings the schema up to date; safe to run at every start and from several processes on PostgreSQL. */

@@ -30,7 +30,7 @@ export function createSqliteDialect(file: string) {
 			return cached
 		},
 	}
-	return { dialect: new SqliteDialect({ database: adapter }), database }
+	return new SqliteDialect({ database: adapter })
 }
 
 type SqlValue = null | number | bigint | string | Uint8Array

@@ -31,7 +31,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 		const company = (await listCommitments(db, network.id)).find((c) => c.id === organisationId)
 		invariantResponse(company, 'error.notFound.title', { status: 404 })
 		const done = await db.transaction().execute((trx) => withdrawCompany(trx, { networkId: network.id, actorId: actor.personId }, organisationId, endDate.data))
-		return done ? { notice: { key: 'commitment.withdrawn' as const, values: { name: company.name, count: 0 } }, error: null, skipped: [] } : data({ notice: null, error: 'error.badRequest.title' as MessageKey, skipped: [] as string[] }, { status: 400 })
+		return done ? { notice: notice('commitment.withdrawn', { name: company.name }), error: null, skipped: [] } : data({ notice: null, error: 'error.badRequest.title' as MessageKey, skipped: [] as string[] }, { status: 400 })
 	}
 	invariantResponse(await getCurrentAgreement(db, network.id), 'commitment.noAgreement', { status: 400 })
 	const submission = parseWithZod(form, { schema: inviteSchema })
@@ -44,8 +44,10 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 		{ network, actorId: actor.personId, origin: new URL(request.url).origin, lang: langFromRequest(request) },
 		{ organisationIds: submission.value.organisationIds, deadline: `${submission.value.deadline}T22:59:00.000Z` },
 	)
-	return { notice: { key: 'commitment.invited' as const, values: { name: '', count: submission.value.organisationIds.length - skipped.length } }, error: null, skipped }
+	return { notice: notice('commitment.invited', { count: submission.value.organisationIds.length - skipped.length }), error: null, skipped }
 }
+
+const notice = (key: MessageKey, values: Record<string, string | number>) => ({ key, values })
 
 export default function AdminCommitment({ loaderData: d, actionData, params }: Route.ComponentProps) {
 	const t = useT()

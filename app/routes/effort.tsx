@@ -1,5 +1,5 @@
 import { data, Form } from 'react-router'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/effort'
@@ -63,7 +63,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 	return 'error' in outcome ? fail(outcome.error, submission.reply()) : { result: submission.reply({ resetForm: true }), error: null, done: 'effort.logged' as const }
 }
 
-function EntryForm({ id, gatherings, defaultValue, intent, entryId, lastResult }: { id: string; gatherings: { id: number; title: string }[]; defaultValue: Record<string, string>; intent: 'log' | 'update'; entryId?: number; lastResult?: any }) {
+function EntryForm({ id, gatherings, defaultValue, intent, entryId, lastResult }: { id: string; gatherings: { id: number; title: string }[]; defaultValue: Record<string, string>; intent: 'log' | 'update'; entryId?: number; lastResult?: SubmissionResult<string[]> | null }) {
 	const t = useT()
 	const [form, fields] = useSchemaForm(schema, { id, lastResult, defaultValue })
 	return (
