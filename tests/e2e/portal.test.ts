@@ -192,8 +192,16 @@ for (const dialect of DIALECTS) {
 
 			const row = page.getByRole('row', { name: /Vilde Bratt/ })
 			await row.locator('summary').click()
-			await row.getByLabel('Styringsgruppe').check()
-			await row.getByRole('button', { name: 'Lagre roller' }).click()
+			const steering = row.getByLabel('Styringsgruppe')
+			await steering.waitFor()
+			await steering.check()
+			expect(await steering.isChecked()).toBe(true)
+			// The answer to the save says what went wrong if the message does not come.
+			const [saved] = await Promise.all([
+				page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/personer')),
+				row.getByRole('button', { name: 'Lagre roller' }).click(),
+			])
+			expect(saved.status()).toBe(200)
 			await page.getByText('Rollene til Vilde Bratt er lagret.').waitFor()
 
 			await navigate('/utvikling/epost')
