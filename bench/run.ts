@@ -14,6 +14,7 @@ import { generate, generatedScale, SCALES, type Scale } from '../db/generate.ts'
 import { createSession } from '../app/platform/auth.server.ts'
 import { searchDirectory } from '../app/features/directory/directory.server.ts'
 import { startPostgres } from '../tests/support/postgres.ts'
+import { benchPlanner, printPlanner } from './planner.ts'
 
 const { values } = parseArgs({
 	options: {
@@ -78,6 +79,8 @@ async function load(url: string, headers: Record<string, string> = {}) {
 }
 
 try {
+	console.log(`Planning get-to-know rounds …`)
+	const planner = benchPlanner()
 	console.log(`Building the portal …`)
 	if (spawnSync('npx', ['react-router', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('The build failed.')
 
@@ -180,6 +183,7 @@ try {
 		peakMemoryMb: memoryMb,
 		search,
 		pages: results,
+		planner,
 	}
 	mkdirSync('bench/results', { recursive: true })
 	const file = path.join('bench', 'results', `${report.date.replace(/[:.]/g, '-')}-${dialect}.json`)
@@ -188,6 +192,7 @@ try {
 	console.log(`\n${dialect}, ${processes} process(es), ${scale}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`)
 	console.log(`${connections} connections, ${duration} s a page. Start-up ${startupMs} ms, peak memory ${memoryMb} MB, search by itself p50 ${search.p50} ms / p99 ${search.p99} ms`)
 	console.table(results.map((r) => ({ page: r.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'bare req/s': r.bare.rps, ratio: r.ratio })))
+	printPlanner(planner)
 	console.log(`Figures written to ${file}`)
 } catch (error) {
 	console.error(String(error instanceof Error ? error.message : error))
