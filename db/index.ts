@@ -7,6 +7,7 @@ import * as foundation from './migrations/2026-11-26-0001-foundation.ts'
 import * as gatherings from './migrations/2026-11-26-0002-gatherings.ts'
 import * as commitment from './migrations/2026-11-26-0003-commitment.ts'
 import * as ideas from './migrations/2026-11-26-0004-ideas.ts'
+import * as acquaintance from './migrations/2026-11-26-0005-acquaintance.ts'
 
 export type { DB } from './schema.ts'
 export type Dialect = 'sqlite' | 'postgres'
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
 	'2026-11-26-0002-gatherings': gatherings,
 	'2026-11-26-0003-commitment': commitment,
 	'2026-11-26-0004-ideas': ideas,
+	'2026-11-26-0005-acquaintance': acquaintance,
 }
 
 /**

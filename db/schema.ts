@@ -11,6 +11,8 @@ export type NetworkOrganisationStatus = 'prospect' | 'invited' | 'member' | 'wit
 export type IdeaStage = 'draft' | 'proposed' | 'maturing' | 'qualified' | 'main_project' | 'parked'
 export type IdeaAudience = 'members' | 'steering' | 'named'
 export type IdeaPartyRole = 'lead' | 'partner' | 'interested'
+/** 'met': we have met; 'worked': we have worked together. */
+export type ContactKind = 'met' | 'worked'
 
 export interface DB {
 	network: {
@@ -117,7 +119,7 @@ export interface DB {
 		network_id: number
 		actor_id: number | null
 		action: string
-		entity_type: 'organisation' | 'person' | 'membership' | 'import' | 'agreement' | 'invoice' | 'effort' | 'idea'
+		entity_type: 'organisation' | 'person' | 'membership' | 'import' | 'agreement' | 'invoice' | 'effort' | 'idea' | 'gathering' | 'survey' | 'contact'
 		entity_id: number
 		summary: string
 		created_at: string
@@ -264,4 +266,32 @@ export interface DB {
 	idea_decision: { id: Generated<number>; idea_id: number; decided_on: string; decision: string; reasons: string; recorded_by: number | null; created_at: string }
 	idea_budget_line: { id: Generated<number>; idea_id: number; kind: 'cost' | 'own_hours' | 'cash' | 'funding'; label: string; organisation_id: number | null; amount_nok: number }
 	notification: { id: Generated<number>; network_id: number; person_id: number; text: string; link: string; read_at: string | null; created_at: string }
+	meeting_plan: {
+		id: Generated<number>
+		gathering_id: number
+		rounds: number
+		minutes: number
+		/** 0 before the rounds start; rounds + 1 when they are over. */
+		current_round: Generated<number>
+		round_started_at: string | null
+		created_at: string
+		updated_at: string
+	}
+	meeting_participant: { plan_id: number; registration_id: number; organisation_id: number; left_at: string | null }
+	meeting_seat: { plan_id: number; round: number; table_no: number; registration_id: number; locked: Generated<number> }
+	company_contact: {
+		id: Generated<number>
+		network_id: number
+		/** The lower organisation id of the pair. */
+		organisation_a: number
+		organisation_b: number
+		kind: ContactKind
+		gathering_id: number | null
+		recorded_by: number | null
+		created_at: string
+	}
+	company_wish: { network_id: number; organisation_id: number; other_id: number; kind: 'meet' | 'avoid'; created_at: string }
+	trust_survey: { id: Generated<number>; network_id: number; title: string; opened_at: string; closed_at: string | null }
+	trust_response: { id: Generated<number>; survey_id: number; organisation_id: number; answered_by: number | null; created_at: string }
+	trust_answer: { response_id: number; target_id: number; knows: number; trusts: number }
 }
