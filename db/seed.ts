@@ -126,6 +126,8 @@ export async function seedDemo(db: Kysely<DB>) {
 		})
 
 		// Eleven have committed; the last four came to the first meeting and are still prospects.
+		const companyIds: Record<string, number> = {}
+		const contactIds: Record<string, number> = {}
 		for (const [index, c] of companies.entries()) {
 			const { people, about, ...fields } = c
 			const domain = `${c.name.toLowerCase().replace(/ as$/, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z]+/g, '')}.example`
@@ -135,11 +137,14 @@ export async function seedDemo(db: Kysely<DB>) {
 				{ ...fields, kind: 'company', description: about, website: `https://${domain}` },
 				index < 11 ? 'member' : 'prospect',
 			)
+			companyIds[c.name] = organisationId
 			for (const p of people) {
 				const personId = await addPerson(trx, actor, { email: emailFor(p.name, domain), name: p.name, title: p.title, organisation_id: organisationId, roles: p.roles })
 				if (p.competences) await trx.updateTable('person').set({ competences: p.competences }).where('id', '=', personId).execute()
+				if (p.roles.includes('company_contact')) contactIds[c.name] ??= personId
 			}
 		}
+		await seedAcquaintance(trx, networkId, companyIds, contactIds, created)
 
 		const { starts, ends } = nextSixthOfDecember()
 		const { id: gatheringId } = await trx
@@ -191,4 +196,39 @@ export async function seedDemo(db: Kysely<DB>) {
 			})
 			.execute()
 	})
+}
+
+/**
+ * Who already knew whom before the network started (a few meetings, one
+ * pair that has worked together), one company that does not want to be paired
+ * with its nearest competitor, and the trust survey from the start of the
+ * pre-project, answered by four companies.
+ */
+async function seedAcquaintance(trx: Kysely<DB>, networkId: number, ids: Record<string, number>, contacts: Record<string, number>, at: string) {
+	const pair = (a: string, b: string) => [Math.min(ids[a]!, ids[b]!), Math.max(ids[a]!, ids[b]!)] as const
+	const known: [string, string, 'met' | 'worked'][] = [
+		['Fjellkode AS', 'Lågen Sikkerhet AS', 'worked'],
+		['Fjellkode AS', 'Hafjell Apputvikling AS', 'met'],
+		['Mjøsdata AS', 'Troll IT-tjenester AS', 'met'],
+		['Nordlys Interaktiv AS', 'Mesna Læring AS', 'met'],
+		['Skarvet Systemer AS', 'Øyer Analyse AS', 'met'],
+	]
+	await trx
+		.insertInto('company_contact')
+		.values(known.map(([a, b, kind]) => { const [x, y] = pair(a, b); return { network_id: networkId, organisation_a: x, organisation_b: y, kind, gathering_id: null, recorded_by: null, created_at: at } }))
+		.execute()
+	await trx.insertInto('company_wish').values({ network_id: networkId, organisation_id: ids['Mjøsdata AS']!, other_id: ids['Innlandet Nettverk AS']!, kind: 'avoid', created_at: at }).execute()
+	const { id: surveyId } = await trx.insertInto('trust_survey').values({ network_id: networkId, title: 'Oppstart av forprosjektet', opened_at: at, closed_at: at }).returning('id').executeTakeFirstOrThrow()
+	const members = Object.keys(ids).slice(0, 11)
+	for (const [i, from] of ['Fjellkode AS', 'Mjøsdata AS', 'Lågen Sikkerhet AS', 'Skarvet Systemer AS'].entries()) {
+		const { id: responseId } = await trx
+			.insertInto('trust_response')
+			.values({ survey_id: surveyId, organisation_id: ids[from]!, answered_by: contacts[from] ?? null, created_at: at })
+			.returning('id')
+			.executeTakeFirstOrThrow()
+		await trx
+			.insertInto('trust_answer')
+			.values(members.filter((m) => m !== from).map((m, j) => ({ response_id: responseId, target_id: ids[m]!, knows: 1 + ((i + j) % 3), trusts: 2 + ((i + 2 * j) % 3) })))
+			.execute()
+	}
 }

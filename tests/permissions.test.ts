@@ -11,6 +11,8 @@ import { createGathering, getGathering, registerForGathering, updateGathering } 
 import { inMinutes } from '#app/platform/time.ts'
 import { acceptAgreement, getCurrentAgreement, publishAgreement } from '#app/features/commitment/agreements.server.ts'
 import { proposeIdea } from '#app/features/ideas/ideas.server.ts'
+import { planMeetings } from '#app/features/meetings/rounds.server.ts'
+import { openSurvey } from '#app/features/meetings/acquaintance.server.ts'
 
 type Who = 'visitor' | 'member' | 'contact' | 'otherContact' | 'steering' | 'observer' | 'leader' | 'outsider'
 const EVERYONE: Who[] = ['visitor', 'member', 'contact', 'otherContact', 'steering', 'observer', 'leader', 'outsider']
@@ -27,7 +29,7 @@ const publicPage = () => 'ok' as const
 const directory = participantsOnly(PARTICIPANTS)
 const leaderOnly = participantsOnly(['leader'])
 
-type Ids = { company: number; member: number; logo: number; job: number; open: number; closed: number; token: string; acceptance: number; ideas: Record<'members' | 'steering' | 'named', number> }
+type Ids = { company: number; member: number; logo: number; job: number; open: number; closed: number; token: string; acceptance: number; ideas: Record<'members' | 'steering' | 'named', number>; survey: number }
 const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Expect; post?: (who: Who) => Expect }> = {
 	'routes/healthz.ts': { path: () => '/healthz', get: publicPage },
 	'routes/language.ts': { path: () => '/sprak', get: () => 'redirect' },
@@ -97,6 +99,14 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	'routes/admin-criteria.tsx': { path: () => '/n/test/admin/kriterier', get: leaderOnly, post: leaderOnly },
 	'routes/notifications.tsx': { path: () => '/n/test/varsler', get: directory },
 	'routes/admin-gathering-csv.ts': { path: (i) => `/n/test/admin/samlinger/${i.open}/deltakere.csv`, get: leaderOnly },
+	'routes/admin-meetings.tsx': { path: (i) => `/n/test/admin/samlinger/${i.open}/motesrunder`, get: leaderOnly, post: leaderOnly },
+	'routes/meeting-screen.tsx': { path: (i) => `/n/test/admin/samlinger/${i.open}/motesrunder/skjerm`, get: leaderOnly },
+	'routes/my-meetings.tsx': { path: (i) => `/n/test/samlinger/${i.open}/mine-moter`, get: directory },
+	// Contacts are recorded for one's own company: only people who work for a member company.
+	'routes/network-map.tsx': { path: () => '/n/test/kart', get: directory, post: participantsOnly(['member', 'contact', 'otherContact']) },
+	'routes/trust.tsx': { path: () => '/n/test/tillit', get: directory, post: leaderOnly },
+	// A company answers the trust survey through its contact.
+	'routes/trust-answer.tsx': { path: (i) => `/n/test/tillit/${i.survey}`, get: participantsOnly(['contact', 'otherContact']), post: participantsOnly(['contact', 'otherContact']) },
 }
 
 function routeFiles(config: typeof routes): string[] {
@@ -166,7 +176,16 @@ for (const dialect of DIALECTS) {
 			const idea = (audience: 'members' | 'steering' | 'named') =>
 				proposeIdea(db, ideaBy, { title: audience, problem: 'p', solution: 's', beneficiaries: 'b', competences: '', audience, named: [] })
 			const ideas = { members: await idea('members'), steering: await idea('steering'), named: await idea('named') }
-			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token, acceptance, ideas }
+			// Two companies at the open gathering, and their get-to-know rounds.
+			for (const [who, organisation_id] of [['member', company], ['otherContact', other]] as const) {
+				await registerForGathering(db, { network: { id: networkId, slug: 'test', name: 'Test' }, gathering: open, origin: server.url, lang: 'nb' }, {
+					name: who, email: `${who}@x.no`, phone: '', company: '', org_number: null, job_title: '', dietary: '', show_in_attendance: false, person_id: people[who], organisation_id,
+				})
+			}
+			const registrations = await db.selectFrom('registration').select('id').where('gathering_id', '=', open.id).where('organisation_id', 'is not', null).execute()
+			await planMeetings(db, { networkId, gatheringId: open.id, actorId: people.leader }, { registrationIds: registrations.map((r) => r.id), rounds: 1, minutes: 5 })
+			const survey = await openSurvey(db, { networkId, actorId: people.leader }, 'Oppstart')
+			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token, acceptance, ideas, survey }
 		})
 		afterAll(() => server?.close())
 

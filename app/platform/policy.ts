@@ -35,6 +35,9 @@ export type Action =
 	| 'manage:idea'
 	| 'evaluate:idea'
 	| 'decide:idea'
+	| 'record:contact'
+	| 'answer:survey'
+	| 'manage:survey'
 export type Permission = `${Action}:${Scope}`
 
 export type Target = {
@@ -46,7 +49,7 @@ export type Target = {
 	personOrganisationId?: number | null
 }
 
-const everyRole: Permission[] = ['read:directory:network', 'update:person:own', 'log:effort:network', 'read:idea:network']
+const everyRole: Permission[] = ['read:directory:network', 'update:person:own', 'log:effort:network', 'read:idea:network', 'record:contact:own']
 
 export const grants: Record<Role, Permission[]> = {
 	project_leader: [
@@ -63,9 +66,10 @@ export const grants: Record<Role, Permission[]> = {
 		'manage:commitment:network',
 		'manage:idea:network',
 		'decide:idea:network',
+		'manage:survey:network',
 	],
 	steering_group: [...everyRole, 'evaluate:idea:network', 'decide:idea:network'],
-	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company', 'invite:person:company', 'accept:agreement:own', 'approve:effort:company', 'join:idea:own'],
+	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company', 'invite:person:company', 'accept:agreement:own', 'approve:effort:company', 'join:idea:own', 'answer:survey:own'],
 	member: [...everyRole],
 	partner_observer: [...everyRole],
 }

@@ -91,6 +91,9 @@ export default function AdminGathering({ loaderData: { gathering: g, documents }
 					<AppLink to={`${base}/admin/samlinger/${g.id}/innsjekk`}>{t('gatheringAdmin.checkIn')}</AppLink>
 				</li>
 				<li>
+					<AppLink to={`${base}/admin/samlinger/${g.id}/motesrunder`}>{t('meetings.link')}</AppLink>
+				</li>
+				<li>
 					<a href={`${base}/admin/samlinger/${g.id}/deltakere.csv`}>{t('gatheringAdmin.export')}</a>
 				</li>
 			</ul>

@@ -26,9 +26,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 	const gathering = await requireGathering(context, network.id, params.gatheringId, { drafts: can(actor, 'manage:gathering', { networkId: network.id }) })
 	const db = getDb(context)
 	const participant = rolesIn(actor, network.id).length > 0
-	const [own, attendance, documents] = participant
-		? await Promise.all([getOwnRegistration(db, { gatheringId: gathering.id, email: actor!.email }), getAttendance(db, gathering.id), listDocuments(db, gathering.id)])
-		: [undefined, null, []]
+	const [own, attendance, documents, rounds] = participant
+		? await Promise.all([
+				getOwnRegistration(db, { gatheringId: gathering.id, email: actor!.email }),
+				getAttendance(db, gathering.id),
+				listDocuments(db, gathering.id),
+				db.selectFrom('meeting_plan').select('id').where('gathering_id', '=', gathering.id).executeTakeFirst(),
+			])
+		: [undefined, null, [], undefined]
 	return {
 		gathering,
 		closed: registrationClosed(gathering),
@@ -38,6 +43,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 		attendance,
 		documents,
 		minutes: participant ? gathering.minutes : '',
+		rounds: rounds !== undefined,
 	}
 }
 
@@ -239,6 +245,11 @@ export default function GatheringPage({ loaderData: d, actionData, params }: Rou
 						))}
 					</List.Unordered>
 				</section>
+			) : null}
+			{d.rounds ? (
+				<Paragraph>
+					<AppLink to={`/n/${params.network}/samlinger/${d.gathering.id}/mine-moter`}>{t('mine.link')}</AppLink>
+				</Paragraph>
 			) : null}
 			{d.attendance && d.attendance.companies.length ? (
 				<section className="stack" aria-labelledby="attendance">

@@ -59,6 +59,12 @@ export default function NetworkLayout({ loaderData: { network, menu } }: Route.C
 										<NavLink to={`${base}/ideer`}>{t('nav.ideas')}</NavLink>
 									</li>
 									<li>
+										<NavLink to={`${base}/kart`}>{t('nav.map')}</NavLink>
+									</li>
+									<li>
+										<NavLink to={`${base}/tillit`}>{t('nav.trust')}</NavLink>
+									</li>
+									<li>
 										<NavLink to={`${base}/avtale`}>{t('nav.agreement')}</NavLink>
 									</li>
 									<li>
