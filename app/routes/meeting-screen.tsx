@@ -42,8 +42,9 @@ function Timer({ endsAt, now }: { endsAt: number; now: number }) {
 	)
 }
 
-export default function MeetingScreen({ loaderData: d }: Route.ComponentProps) {
+export default function MeetingScreen({ loaderData: d, params }: Route.ComponentProps) {
 	const t = useT()
+	const back = `/n/${params.network}/admin/samlinger/${params.gatheringId}/motesrunder`
 	const over = d.current > d.total
 	return (
 		<main id="main" className="page screen">
@@ -66,13 +67,13 @@ export default function MeetingScreen({ loaderData: d }: Route.ComponentProps) {
 			{d.round && d.round.resting.length > 0 ? <Paragraph>{t('meetings.resting', { names: d.round.resting.map((p) => p.name).join(', ') })}</Paragraph> : null}
 			<div className="row">
 				{!over ? (
-					<Form method="post" action="..">
+					<Form method="post" action={back}>
 						<Button type="submit" name="intent" value="advance">
 							{d.current === 0 ? t('meetings.start') : d.current === d.total ? t('meetings.finish') : t('meetings.next', { n: d.current + 1 })}
 						</Button>
 					</Form>
 				) : null}
-				<AppLink to="..">{t('screen.back')}</AppLink>
+				<AppLink to={back}>{t('screen.back')}</AppLink>
 			</div>
 		</main>
 	)
