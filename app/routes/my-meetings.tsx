@@ -52,7 +52,9 @@ export default function MyMeetings({ loaderData: d }: Route.ComponentProps) {
 										{r.with.length === 0 ? t('mine.rest') : null}
 										{r.with.map((p) => (
 											<div key={p.id} className="stack-tight">
-												<strong>{p.name}</strong>, {p.organisation}
+												<span>
+													<strong>{p.name}</strong>, {p.organisation}
+												</span>
 												{p.description ? <Paragraph data-size="sm">{p.description}</Paragraph> : null}
 												<TagList value={p.competences} label={t('person.competences')} />
 											</div>

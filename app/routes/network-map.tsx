@@ -20,7 +20,7 @@ const schema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('contact'), otherId: company, kind: z.enum(['met', 'worked'], { error: 'field.choice' }) }),
 	z.object({ intent: z.literal('wish'), otherId: company, kind: z.enum(['meet', 'avoid', 'none'], { error: 'field.choice' }) }),
 ])
-const SIZE = 480
+const MAP = { width: 640, height: 440 }
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -61,7 +61,7 @@ export default function NetworkMap({ loaderData: d, actionData }: Route.Componen
 	const intent = actionData?.result?.initialValue?.intent
 	const [contactForm, contactFields] = useSchemaForm(schema, { id: 'contact', lastResult: intent === 'contact' ? actionData?.result : undefined, defaultValue: { kind: 'met' } })
 	const [wishForm, wishFields] = useSchemaForm(schema, { id: 'wish', lastResult: intent === 'wish' ? actionData?.result : undefined, defaultValue: { kind: 'meet' } })
-	const placed = new Map(circleLayout(d.companies.map((c) => c.id), SIZE).map((p) => [p.id, p]))
+	const placed = new Map(circleLayout(d.companies.map((c) => c.id), MAP).map((p) => [p.id, p]))
 	const name = new Map(d.companies.map((c) => [c.id, c.name]))
 	const others = d.companies.filter((c) => c.id !== d.own).map((c) => ({ value: String(c.id), label: c.name }))
 	const percent = formatNumber(lang, Math.round(d.share * 1000) / 10)
@@ -81,7 +81,7 @@ export default function NetworkMap({ loaderData: d, actionData }: Route.Componen
 				<strong>{t('map.share', { met: d.metPairs, pairs: d.pairs, percent })}</strong>
 			</Paragraph>
 			<div className="network-map">
-				<svg viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-labelledby="map-title map-desc">
+				<svg viewBox={`0 0 ${MAP.width} ${MAP.height}`} role="img" aria-labelledby="map-title map-desc">
 					<title id="map-title">{t('map.svgTitle')}</title>
 					<desc id="map-desc">{t('map.svgDesc', { companies: d.companies.length, links: d.links.length })}</desc>
 					<g stroke="var(--ds-color-accent-base-default)" strokeOpacity="0.6" strokeLinecap="round">

@@ -3,19 +3,21 @@
 
 export type Placed = { id: number; x: number; y: number; labelX: number; labelY: number; anchor: 'start' | 'middle' | 'end' }
 
-export function circleLayout(ids: readonly number[], size: number): Placed[] {
-	const centre = size / 2
-	const radius = size * 0.33
+export function circleLayout(ids: readonly number[], { width, height }: { width: number; height: number }): Placed[] {
+	const cx = width / 2
+	const cy = height / 2
+	// Room for a label of about 24 characters on either side.
+	const radius = Math.min(height / 2 - 24, width / 2 - 150)
 	return ids.map((id, i) => {
 		const angle = (2 * Math.PI * i) / Math.max(1, ids.length) - Math.PI / 2
 		const cos = Math.cos(angle)
 		const sin = Math.sin(angle)
 		return {
 			id,
-			x: round(centre + radius * cos),
-			y: round(centre + radius * sin),
-			labelX: round(centre + (radius + 14) * cos),
-			labelY: round(centre + (radius + 14) * sin + 4),
+			x: round(cx + radius * cos),
+			y: round(cy + radius * sin),
+			labelX: round(cx + (radius + 12) * cos),
+			labelY: round(cy + (radius + 12) * sin + 4),
 			anchor: Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end',
 		}
 	})
