@@ -84,11 +84,34 @@ function companyWeights(input: PlanInput, companyIds: readonly number[]) {
 	return { index, n, weight }
 }
 
-/** Plans the rounds after `held`; held rounds and locked meetings stay. */
+/** Small gatherings are planned this many times, each with another order of equal choices; the best plan wins. */
+const SMALL_GATHERING = 60
+const ATTEMPTS = 24
+
+/**
+ * Plans the rounds after `held`; held rounds and locked meetings stay. Rounds
+ * are planned one at a time, so an early round can use up pairs a later one
+ * needed: for a small gathering the planner tries other orders of equal choices
+ * and keeps the plan with the most new company pairs, then the most meetings.
+ */
 export function planRounds(input: PlanInput): Round[] {
+	const attempts = input.people.length <= SMALL_GATHERING ? ATTEMPTS : 1
+	let best: { rounds: Round[]; score: number } | null = null
+	for (let attempt = 0; attempt < attempts; attempt++) {
+		const rounds = planOnce(input, attempt)
+		const seated = rounds.reduce((sum, r) => sum + r.meetings.length, 0)
+		const score = newPairsIn(input, rounds) * 10_000 + seated
+		if (!best || score > best.score) best = { rounds, score }
+	}
+	return best!.rounds
+}
+
+function planOnce(input: PlanInput, attempt: number): Round[] {
 	const companyIds = [...new Set(input.people.map((p) => p.companyId))].sort((a, b) => a - b)
 	const { index, n: companies, weight: pairWeight } = companyWeights(input, companyIds)
+	// The first attempt takes people by company; the others in a shuffled order.
 	const people = [...input.people].sort((a, b) => a.companyId - b.companyId || a.id - b.id)
+	if (attempt > 0) shuffle(people, attempt)
 	const slot = new Map(people.map((p, i) => [p.id, i]))
 	const companyOf = Int32Array.from(people, (p) => index.get(p.companyId)!)
 	const used = new Uint8Array(companies * companies)
@@ -169,6 +192,16 @@ export function planRounds(input: PlanInput): Round[] {
 		})
 	}
 	return rounds
+}
+
+/** A seeded Fisher–Yates shuffle, so that a plan is the same every time. */
+function shuffle<T>(list: T[], seed: number) {
+	let state = seed * 2654435761
+	for (let i = list.length - 1; i > 0; i--) {
+		state = (state * 16807) % 2147483647
+		const j = state % (i + 1)
+		;[list[i], list[j]] = [list[j]!, list[i]!]
+	}
 }
 
 /**
