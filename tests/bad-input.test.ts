@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DIALECTS } from './support/databases.ts'
 import { startTestServer, type TestServer } from './support/app-server.ts'
 import { createCompany, createNetwork, createPerson } from './support/factories.ts'
-import { createGathering, updateGathering } from '#app/features/gatherings/gatherings.server.ts'
+import { createGathering, getGathering, registerForGathering, updateGathering } from '#app/features/gatherings/gatherings.server.ts'
+import { openSurvey } from '#app/features/meetings/acquaintance.server.ts'
 import { inMinutes } from '#app/platform/time.ts'
 
 for (const dialect of DIALECTS) {
@@ -12,14 +13,17 @@ for (const dialect of DIALECTS) {
 		let leader: string
 		let member: string
 		let company: number
+		let networkId: number
+		let leaderId: number
 		const gatherings: Record<string, number> = {}
 
 		beforeAll(async () => {
 			server = await startTestServer(dialect)
 			const db = server.db
-			const networkId = await createNetwork(db, { slug: 'test' })
+			networkId = await createNetwork(db, { slug: 'test' })
 			company = await createCompany(db, networkId, { name: 'Bedrift AS', org_number: '974760673' })
-			leader = await server.cookieFor(await createPerson(db, networkId, { roles: ['project_leader'] }))
+			leaderId = await createPerson(db, networkId, { roles: ['project_leader'] })
+			leader = await server.cookieFor(leaderId)
 			member = await server.cookieFor(await createPerson(db, networkId, { roles: ['company_contact'], organisation_id: company }))
 			const make = async (name: string, overrides: { audience?: 'open' | 'members'; deadline?: string | null }) => {
 				const id = await createGathering(
@@ -92,6 +96,51 @@ for (const dialect of DIALECTS) {
 			const response = await post('/logg-inn/lenke', { token: 'ukjent' })
 			expect(response.status).toBe(400)
 			expect(await response.text()).toContain('Innloggingslenken er ugyldig')
+		})
+
+		test('get-to-know rounds: one company, someone in no company or too many rounds get a message; nothing is planned', async () => {
+			const db = server.db
+			const gathering = (await getGathering(db, { networkId, gatheringId: gatherings.members! }))!
+			const by = { network: { id: networkId, slug: 'test', name: 'Test' }, gathering, origin: server.url, lang: 'nb' as const }
+			const entry = { phone: '', company: '', org_number: null, job_title: '', dietary: '', show_in_attendance: false, person_id: null }
+			await registerForGathering(db, by, { ...entry, name: 'Med Bedrift', email: 'med@x.no', organisation_id: company })
+			await registerForGathering(db, by, { ...entry, name: 'Uten Bedrift', email: 'uten@x.no', organisation_id: null })
+			const [withCompany, without] = (await db.selectFrom('registration').select('id').where('gathering_id', '=', gathering.id).orderBy('id').execute()).map((r) => String(r.id))
+			const plan = (participants: string[], rounds = '3') => {
+				const form = new FormData()
+				form.set('intent', 'plan')
+				for (const p of participants) form.append('participants', p)
+				form.set('rounds', rounds)
+				form.set('minutes', '5')
+				return post(`/n/test/admin/samlinger/${gathering.id}/motesrunder`, form, leader)
+			}
+			let response = await plan([withCompany!])
+			expect(response.status).toBe(400)
+			expect(await response.text()).toContain('Velg minst to deltakere.')
+			response = await plan([withCompany!, without!])
+			expect(response.status).toBe(400)
+			expect(await response.text()).toContain('Uten Bedrift hører ikke til noen bedrift.')
+			response = await plan([withCompany!, without!], '99')
+			expect(response.status).toBe(400)
+			expect(await response.text()).toContain('Velg fra 1 til 20 runder.')
+			expect(await db.selectFrom('meeting_plan').select('id').execute()).toEqual([])
+		})
+
+		test('the trust survey: a score outside 1–5 and a second answer are refused; one answer is kept', async () => {
+			const db = server.db
+			const other = await createCompany(db, networkId, { name: 'Annen AS' })
+			const survey = await openSurvey(db, { networkId, actorId: leaderId }, 'Oppstart')
+			const answer = (knows: string) => post(`/n/test/tillit/${survey}`, { [`knows_${other}`]: knows, [`trusts_${other}`]: '3', [`knows_${company}`]: '5', [`trusts_${company}`]: '5' }, member)
+			let response = await answer('7')
+			expect(response.status).toBe(400)
+			expect(await response.text()).toContain('Velg et tall fra 1 til 5.')
+			expect(await db.selectFrom('trust_response').select('id').execute()).toEqual([])
+			expect((await answer('4')).status).toBe(302)
+			response = await answer('2')
+			expect(response.status).toBe(409)
+			expect(await response.text()).toContain('Bedriften har allerede svart på denne undersøkelsen.')
+			// One answer, about the other company only: the own company is never rated.
+			expect(await db.selectFrom('trust_answer').select(['target_id', 'knows', 'trusts']).execute()).toEqual([{ target_id: other, knows: 4, trusts: 3 }])
 		})
 	})
 }
