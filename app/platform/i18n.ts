@@ -755,6 +755,7 @@ const nb = {
 	'audit.action.contact.worked': "Samarbeid registrert",
 	'audit.action.survey.opened': "Tillitsundersøkelse startet",
 	'audit.action.survey.answered': "Tillitsundersøkelse besvart",
+	'meetings.started': "Rundene har startet, så planen kan ikke lages på nytt. Bytt personer eller si fra om noen har gått.",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -1513,6 +1514,7 @@ const en: Record<MessageKey, string> = {
 	'audit.action.contact.worked': "Work together recorded",
 	'audit.action.survey.opened': "Trust survey started",
 	'audit.action.survey.answered': "Trust survey answered",
+	'meetings.started': "The rounds have started, so the schedule cannot be made again. Swap people or say that someone has left.",
 }
 
 export type Lang = 'nb' | 'en'

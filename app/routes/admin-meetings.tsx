@@ -55,7 +55,7 @@ export async function action(args: Route.ActionArgs) {
 		const outcome = await db.transaction().execute((trx) => planMeetings(trx, scope, { registrationIds: participants, rounds, minutes }))
 		if ('error' in outcome) {
 			const message = outcome.error === 'noCompany' ? `meetings.noCompany|${outcome.name}` : `meetings.${outcome.error}`
-			return data({ result: submission.reply({ formErrors: [message] }), notice: null }, { status: 400 })
+			return data({ result: submission.reply({ formErrors: [message] }), notice: null }, { status: outcome.error === 'started' ? 409 : 400 })
 		}
 		const notice: Notice = outcome.possible === null ? { color: 'success', key: 'meetings.planned', values: { n: outcome.rounds } } : { color: 'success', key: 'meetings.onlyPossible', values: { n: outcome.possible } }
 		return { result: null, notice }
@@ -148,14 +148,14 @@ export default function AdminMeetings({ loaderData: { gathering, candidates, pla
 				</Alert>
 			) : null}
 			<Paragraph>{t('meetings.intro')}</Paragraph>
-			{plan ? (
+			{!plan ? (
+				planForm
+			) : plan.current_round === 0 ? (
 				<Details defaultOpen={actionData?.result?.status === 'error'}>
 					<Details.Summary>{t('meetings.replan')}</Details.Summary>
 					<Details.Content>{planForm}</Details.Content>
 				</Details>
-			) : (
-				planForm
-			)}
+			) : null}
 			{plan ? (
 				<section className="stack" aria-labelledby="schedule-heading">
 					<Heading level={2} data-size="md" id="schedule-heading">

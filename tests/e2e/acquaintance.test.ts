@@ -1,3 +1,4 @@
+import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { getGathering, registerForGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { DIALECTS } from '../support/databases.ts'
@@ -116,6 +117,12 @@ for (const dialect of DIALECTS) {
 			expect(mine.every((r, i) => r.startsWith(String(i + 1)) && !r.includes('Ingrid Bakken'))).toBe(true)
 			expect(mine.every((r) => / AS/.test(r) || r.includes('Du står over denne runden.'))).toBe(true)
 			await expectAccessible(page)
+			// It prints on one A4 page, without the menus.
+			const pdf = await getDocumentProxy(new Uint8Array(await page.pdf({ format: 'A4' })))
+			expect(pdf.numPages).toBe(1)
+			const { text } = await extractText(pdf, { mergePages: true })
+			expect(text).toContain('Mine møter')
+			expect(text).not.toContain('Nettverkskart')
 
 			await navigate('/n/ikt-lillehammer/kart')
 			await page.getByRole('heading', { level: 1, name: 'Nettverkskart' }).waitFor()

@@ -98,6 +98,7 @@ for (const dialect of DIALECTS) {
 			const locked = round3.meetings.find((m) => !m.people.some((x) => x.id === registrations[5]))!
 			expect(await setMeetingLock(db, await plan(), { round: 3, table: locked.table, locked: true })).toEqual({ ok: true })
 			await advanceRound(db, scope(), await plan()) // round 1 starts
+			expect(await planMeetings(db, scope(), { registrationIds: registrations, rounds: 2, minutes: 5 })).toEqual({ error: 'started' })
 			expect(await swapPeople(db, scope(), await plan(), { round: 1, a: first!, b: second! })).toEqual({ error: 'roundHeld' })
 
 			expect(await leaveAndReplan(db, scope(), await plan(), registrations[5]!)).toEqual({ ok: true })

@@ -29,6 +29,8 @@ export type PlanInput = {
 	held?: readonly Round[]
 	/** Meetings the project leader locked, per round number. */
 	locked?: readonly { round: number; people: readonly number[] }[]
+	/** People who sat in held rounds but have left: not seated again. */
+	absent?: readonly number[]
 }
 
 export const WEIGHT = { meeting: 400, novel: 1000, wish: 100, template: 40, fit: 10, fitCap: 3 } as const
@@ -128,7 +130,8 @@ function planOnce(input: PlanInput, attempt: number): Round[] {
 		rounds.push(round)
 		for (const m of round.meetings) meet(m.people.filter((p) => slot.has(p)).map((p) => slot.get(p)!))
 	}
-	const all = people.map((_, i) => i)
+	const absent = new Set(input.absent ?? [])
+	const all = people.flatMap((p, i) => (absent.has(p.id) ? [] : [i]))
 	for (let r = rounds.length + 1; r <= input.rounds; r++) {
 		const tables: { slots: number[]; locked?: boolean }[] = []
 		const busy = new Set<number>()

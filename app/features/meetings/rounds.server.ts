@@ -45,13 +45,16 @@ export type PlanResult =
 	| { error: 'noCompany'; name: string }
 	| { error: 'fewCompanies' }
 	| { error: 'unknownParticipant' }
+	| { error: 'started' }
 
 /**
- * Plans the get-to-know rounds for the chosen participants, replacing any
- * earlier plan. When fewer rounds are possible than asked for, plans those
- * and says how many.
+ * Plans the get-to-know rounds for the chosen participants, replacing an
+ * earlier plan whose rounds have not started. When fewer rounds are possible
+ * than asked for, plans those and says how many.
  */
 export async function planMeetings(trx: Kysely<DB>, scope: Scope, input: { registrationIds: number[]; rounds: number; minutes: number }): Promise<PlanResult> {
+	const existing = await trx.selectFrom('meeting_plan').select('current_round').where('gathering_id', '=', scope.gatheringId).executeTakeFirst()
+	if (existing && existing.current_round > 0) return { error: 'started' }
 	const candidates = await listRoundCandidates(trx, scope.gatheringId)
 	const chosen = input.registrationIds.map((id) => candidates.find((c) => c.id === id))
 	if (chosen.some((c) => !c)) return { error: 'unknownParticipant' }
@@ -187,17 +190,13 @@ export async function leaveAndReplan(trx: Kysely<DB>, scope: Scope, plan: Meetin
 	await trx.updateTable('meeting_participant').set({ left_at: now() }).where('plan_id', '=', plan.id).where('registration_id', '=', registrationId).execute()
 	const open = firstOpenRound(plan)
 	const rounds = asRounds(plan)
-	const staying = plan.people.filter((p) => !p.left && p.id !== registrationId).map((p) => ({ id: p.id, companyId: p.organisationId }))
+	const absent = plan.people.filter((p) => p.left || p.id === registrationId).map((p) => p.id)
 	const locked = rounds
 		.slice(open - 1)
-		.flatMap((r) => r.meetings.filter((m) => m.locked && !m.people.includes(registrationId)).map((m) => ({ round: r.round, people: m.people })))
-	// Held rounds keep everyone who sat there, the one who left included.
+		.flatMap((r) => r.meetings.filter((m) => m.locked && !m.people.some((p) => absent.includes(p))).map((m) => ({ round: r.round, people: m.people })))
 	const everyone = plan.people.map((p) => ({ id: p.id, companyId: p.organisationId }))
-	const input = await plannerInput(trx, scope.networkId, staying, plan.rounds)
-	const planned = planRounds({ ...input, people: everyone.filter((p) => staying.some((s) => s.id === p.id) || rounds.slice(0, open - 1).some((r) => r.meetings.some((m) => m.people.includes(p.id)))), held: rounds.slice(0, open - 1), locked })
-	// Only those still here are seated in the new rounds.
-	const stayingIds = new Set(staying.map((s) => s.id))
-	const fresh = planned.slice(open - 1).map((r) => ({ ...r, meetings: r.meetings.filter((m) => m.people.every((p) => stayingIds.has(p))) }))
+	const input = await plannerInput(trx, scope.networkId, everyone, plan.rounds)
+	const fresh = planRounds({ ...input, held: rounds.slice(0, open - 1), locked, absent }).slice(open - 1)
 	await trx.deleteFrom('meeting_seat').where('plan_id', '=', plan.id).where('round', '>=', open).execute()
 	await saveRounds(trx, plan.id, fresh)
 	await audit(trx, {
