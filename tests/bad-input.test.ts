@@ -4,7 +4,7 @@ import { DIALECTS } from './support/databases.ts'
 import { startTestServer, type TestServer } from './support/app-server.ts'
 import { createCompany, createNetwork, createPerson } from './support/factories.ts'
 import { createGathering, getGathering, registerForGathering, updateGathering } from '#app/features/gatherings/gatherings.server.ts'
-import { openSurvey } from '#app/features/meetings/acquaintance.server.ts'
+import { listMemberCompanies, openSurvey } from '#app/features/meetings/acquaintance.server.ts'
 import { inMinutes } from '#app/platform/time.ts'
 
 for (const dialect of DIALECTS) {
@@ -124,13 +124,26 @@ for (const dialect of DIALECTS) {
 			expect(response.status).toBe(400)
 			expect(await response.text()).toContain('Velg fra 1 til 20 runder.')
 			expect(await db.selectFrom('meeting_plan').select('id').execute()).toEqual([])
+			// More rounds than the pairs allow: the possible ones are planned, and the page says how many.
+			await db.updateTable('registration').set({ organisation_id: await createCompany(db, networkId, { name: 'Tredje AS' }) }).where('id', '=', Number(without)).execute()
+			response = await plan([withCompany!, without!], '4')
+			expect(response.status).toBe(200)
+			expect(await response.text()).toContain('Blant disse deltakerne kan bare 1 bedriftspar møtes. Det holder til 1 av de 4 rundene')
+			expect(await db.selectFrom('meeting_plan').select('rounds').execute()).toEqual([{ rounds: 1 }])
 		})
 
 		test('the trust survey: a score outside 1–5 and a second answer are refused; one answer is kept', async () => {
 			const db = server.db
 			const other = await createCompany(db, networkId, { name: 'Annen AS' })
 			const survey = await openSurvey(db, { networkId, actorId: leaderId }, 'Oppstart')
-			const answer = (knows: string) => post(`/n/test/tillit/${survey}`, { [`knows_${other}`]: knows, [`trusts_${other}`]: '3', [`knows_${company}`]: '5', [`trusts_${company}`]: '5' }, member)
+			// Every other member company is rated; a rating of the own company is not asked for and not kept.
+			const others = (await listMemberCompanies(db, networkId)).map((c) => c.id).filter((id) => id !== company)
+			const answer = (knows: string) =>
+				post(
+					`/n/test/tillit/${survey}`,
+					Object.fromEntries([...others.flatMap((id) => [[`knows_${id}`, id === other ? knows : '2'], [`trusts_${id}`, '3']]), [`knows_${company}`, '5'], [`trusts_${company}`, '5']]),
+					member,
+				)
 			let response = await answer('7')
 			expect(response.status).toBe(400)
 			expect(await response.text()).toContain('Velg et tall fra 1 til 5.')
@@ -139,8 +152,9 @@ for (const dialect of DIALECTS) {
 			response = await answer('2')
 			expect(response.status).toBe(409)
 			expect(await response.text()).toContain('Bedriften har allerede svart på denne undersøkelsen.')
-			// One answer, about the other company only: the own company is never rated.
-			expect(await db.selectFrom('trust_answer').select(['target_id', 'knows', 'trusts']).execute()).toEqual([{ target_id: other, knows: 4, trusts: 3 }])
+			const kept = await db.selectFrom('trust_answer').select(['target_id', 'knows']).execute()
+			expect(kept.map((a) => a.target_id).sort()).toEqual(others.sort())
+			expect(kept.find((a) => a.target_id === other)?.knows).toBe(4)
 		})
 	})
 }

@@ -4,6 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { Alert, Button, Checkbox, Details, Field, Fieldset, Heading, Label, Paragraph, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-meetings'
+import { lockGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { requireGathering } from '#app/features/gatherings/require-gathering.server.ts'
 import { advanceRound, getMeetingPlan, leaveAndReplan, listRoundCandidates, planMeetings, setMeetingLock, swapPeople } from '#app/features/meetings/rounds.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -57,15 +58,17 @@ export async function action(args: Route.ActionArgs) {
 			const message = outcome.error === 'noCompany' ? `meetings.noCompany|${outcome.name}` : `meetings.${outcome.error}`
 			return data({ result: submission.reply({ formErrors: [message] }), notice: null }, { status: outcome.error === 'started' ? 409 : 400 })
 		}
-		const notice: Notice = outcome.possible === null ? { color: 'success', key: 'meetings.planned', values: { n: outcome.rounds } } : { color: 'success', key: 'meetings.onlyPossible', values: { n: outcome.possible } }
+		const notice: Notice = outcome.possible === null ? { color: 'success', key: 'meetings.planned', values: { n: outcome.rounds } } : { color: 'success', key: 'meetings.onlyPossible', values: { n: outcome.possible.rounds, asked: rounds, pairs: outcome.possible.pairs } }
 		return { result: null, notice }
 	}
 	const parsed = edits.safeParse(Object.fromEntries(form))
 	invariantResponse(parsed.success, 'error.badRequest.title', { status: 400 })
-	const plan = await getMeetingPlan(db, gathering.id)
-	invariantResponse(plan, 'error.notFound.title', { status: 404 })
 	const edit = parsed.data
 	const outcome = await db.transaction().execute(async (trx) => {
+		// One change at a time, each on the plan as it is now.
+		await lockGathering(trx, gathering.id)
+		const plan = await getMeetingPlan(trx, gathering.id)
+		invariantResponse(plan, 'error.notFound.title', { status: 404 })
 		switch (edit.intent) {
 			case 'lock':
 			case 'unlock':
@@ -79,6 +82,7 @@ export async function action(args: Route.ActionArgs) {
 				return { ok: true } as const
 		}
 	})
+	const who = edit.intent === 'leave' ? await db.selectFrom('registration').select('name').where('id', '=', edit.registrationId).executeTakeFirst() : undefined
 	if ('error' in outcome) {
 		const notice: Notice = { color: 'danger', key: `meetings.error.${outcome.error}` }
 		return data({ result: null, notice }, { status: outcome.error === 'notFound' ? 404 : 409 })
@@ -87,7 +91,7 @@ export async function action(args: Route.ActionArgs) {
 		lock: { color: 'success', key: 'meetings.lockSaved' },
 		unlock: { color: 'success', key: 'meetings.lockSaved' },
 		swap: { color: 'success', key: 'meetings.swapped' },
-		leave: { color: 'success', key: 'meetings.left', values: { name: plan.people.find((p) => edit.intent === 'leave' && p.id === edit.registrationId)?.name ?? '' } },
+		leave: { color: 'success', key: 'meetings.left', values: { name: who?.name ?? '' } },
 		advance: null,
 	}
 	return { result: null, notice: done[edit.intent] }

@@ -113,7 +113,8 @@ async function setAgenda(trx: Kysely<DB>, gatheringId: number, agenda: AgendaInp
  * for one gathering then happen one at a time on PostgreSQL (SQLite has one
  * writer anyway), so the last seat cannot be given twice.
  */
-async function lockGathering(trx: Kysely<DB>, gatheringId: number) {
+/** Serialises changes to one gathering (registrations, its rounds) until the transaction ends. */
+export async function lockGathering(trx: Kysely<DB>, gatheringId: number) {
 	await trx.updateTable('gathering').set({ sequence: sql`sequence` }).where('id', '=', gatheringId).execute()
 }
 

@@ -157,12 +157,14 @@ export async function answerSurvey(
 	if (answers.some((a) => a.target_id === company.organisationId)) return { error: 'ownCompany' }
 	const members = new Set((await listMemberCompanies(trx, company.networkId)).map((c) => c.id))
 	if (!members.has(company.organisationId) || answers.some((a) => !members.has(a.target_id))) return { error: 'notMember' }
-	if (await hasAnswered(trx, { surveyId: survey.id, organisationId: company.organisationId })) return { error: 'already' }
+	// Two people of one company answering at once: the first answer counts.
 	const response = await trx
 		.insertInto('trust_response')
 		.values({ survey_id: survey.id, organisation_id: company.organisationId, answered_by: company.actorId, created_at: now() })
+		.onConflict((oc) => oc.columns(['survey_id', 'organisation_id']).doNothing())
 		.returning('id')
-		.executeTakeFirstOrThrow()
+		.executeTakeFirst()
+	if (!response) return { error: 'already' }
 	if (answers.length > 0) await trx.insertInto('trust_answer').values(answers.map((a) => ({ response_id: response.id, ...a }))).execute()
 	await audit(trx, { network_id: company.networkId, actor_id: company.actorId, action: 'survey.answered', entity_type: 'survey', entity_id: survey.id, summary: `${answers.length} svar` })
 	return { ok: true }

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
+import { lockGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { audit } from '#app/platform/audit.server.ts'
 import { splitTags } from '#app/platform/fields.ts'
 import { now } from '#app/platform/time.ts'
-import { planRounds, ruleBreaks, type PlanInput, type Round } from './planner.ts'
+import { pairKey, planRounds, ruleBreaks, type PlanInput, type Round } from './planner.ts'
 
 type Scope = { networkId: number; gatheringId: number; actorId: number }
 
@@ -41,7 +42,7 @@ async function plannerInput(db: Kysely<DB>, networkId: number, people: { id: num
 const fold = (s: string) => s.toLocaleLowerCase('nb')
 
 export type PlanResult =
-	| { ok: true; rounds: number; possible: number | null }
+	| { ok: true; rounds: number; possible: { rounds: number; pairs: number } | null }
 	| { error: 'noCompany'; name: string }
 	| { error: 'fewCompanies' }
 	| { error: 'unknownParticipant' }
@@ -53,6 +54,7 @@ export type PlanResult =
  * than asked for, plans those and says how many.
  */
 export async function planMeetings(trx: Kysely<DB>, scope: Scope, input: { registrationIds: number[]; rounds: number; minutes: number }): Promise<PlanResult> {
+	await lockGathering(trx, scope.gatheringId)
 	const existing = await trx.selectFrom('meeting_plan').select('current_round').where('gathering_id', '=', scope.gatheringId).executeTakeFirst()
 	if (existing && existing.current_round > 0) return { error: 'started' }
 	const candidates = await listRoundCandidates(trx, scope.gatheringId)
@@ -63,10 +65,14 @@ export async function planMeetings(trx: Kysely<DB>, scope: Scope, input: { regis
 	const people = chosen.map((c) => ({ id: c!.id, companyId: c!.organisation_id! }))
 	if (new Set(people.map((p) => p.companyId)).size < 2) return { error: 'fewCompanies' }
 
-	const planned = planRounds(await plannerInput(trx, scope.networkId, people, input.rounds))
-	// Rounds where nobody can meet anyone new to them in this gathering are left out.
+	const plannerData = await plannerInput(trx, scope.networkId, people, input.rounds)
+	const planned = planRounds(plannerData)
+	// Rounds where nobody can meet a company they have not met in this gathering are left out.
 	let rounds = planned.length
 	while (rounds > 0 && planned[rounds - 1]!.meetings.length === 0) rounds--
+	const companies = [...new Set(people.map((p) => p.companyId))]
+	const blocked = new Set(plannerData.blocked!.map(([a, b]) => pairKey(a, b)))
+	const pairs = companies.flatMap((a, i) => companies.slice(i + 1).map((b) => pairKey(a, b))).filter((key) => !blocked.has(key)).length
 	const at = now()
 	await trx.deleteFrom('meeting_plan').where('gathering_id', '=', scope.gatheringId).execute()
 	const plan = await trx
@@ -87,7 +93,7 @@ export async function planMeetings(trx: Kysely<DB>, scope: Scope, input: { regis
 		entity_id: scope.gatheringId,
 		summary: `${rounds} runder, ${people.length} deltakere`,
 	})
-	return { ok: true, rounds, possible: rounds < input.rounds ? rounds : null }
+	return { ok: true, rounds, possible: rounds < input.rounds ? { rounds, pairs } : null }
 }
 
 async function saveRounds(trx: Kysely<DB>, planId: number, rounds: readonly Round[]) {
@@ -217,13 +223,14 @@ export async function leaveAndReplan(trx: Kysely<DB>, scope: Scope, plan: Meetin
 export async function advanceRound(trx: Kysely<DB>, scope: Scope, plan: MeetingPlan) {
 	if (plan.current_round > plan.rounds) return
 	const next = plan.current_round + 1
-	await trx
+	const moved = await trx
 		.updateTable('meeting_plan')
 		.set({ current_round: next, round_started_at: next <= plan.rounds ? now() : null, updated_at: now() })
 		.where('id', '=', plan.id)
 		.where('current_round', '=', plan.current_round)
-		.execute()
-	if (next <= plan.rounds) return
+		.executeTakeFirst()
+	// A second click on the same button finds the round already moved on.
+	if (Number(moved.numUpdatedRows) === 0 || next <= plan.rounds) return
 	const pairs = new Map<string, [number, number]>()
 	for (const round of plan.schedule)
 		for (const m of round.meetings)
