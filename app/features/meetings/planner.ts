@@ -86,9 +86,10 @@ function companyWeights(input: PlanInput, companyIds: readonly number[]) {
 	return { index, n, weight }
 }
 
-/** Small gatherings are planned this many times, each with another order of equal choices; the best plan wins. */
-const SMALL_GATHERING = 60
-const ATTEMPTS = 24
+/** How many times a gathering of this size is planned, each with another order of equal choices; the best plan wins. */
+function attemptsFor(people: number) {
+	return people <= 30 ? 200 : people <= 60 ? 24 : 1
+}
 
 /**
  * Plans the rounds after `held`; held rounds and locked meetings stay. Rounds
@@ -97,13 +98,16 @@ const ATTEMPTS = 24
  * and keeps the plan with the most new company pairs, then the most meetings.
  */
 export function planRounds(input: PlanInput): Round[] {
-	const attempts = input.people.length <= SMALL_GATHERING ? ATTEMPTS : 1
+	const attempts = attemptsFor(input.people.length)
+	const { bound } = newPairBound(input)
 	let best: { rounds: Round[]; score: number } | null = null
 	for (let attempt = 0; attempt < attempts; attempt++) {
 		const rounds = planOnce(input, attempt)
-		const seated = rounds.reduce((sum, r) => sum + r.meetings.length, 0)
-		const score = newPairsIn(input, rounds) * 10_000 + seated
+		const found = newPairsIn(input, rounds)
+		const score = found * 10_000 + rounds.reduce((sum, r) => sum + r.meetings.length, 0)
 		if (!best || score > best.score) best = { rounds, score }
+		// Every new pair there can be, and nobody sits out: no other order does better.
+		if (found >= bound && rounds.every((r) => r.resting.length === 0)) break
 	}
 	return best!.rounds
 }
