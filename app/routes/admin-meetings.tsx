@@ -55,8 +55,9 @@ export async function action(args: Route.ActionArgs) {
 		const { participants, rounds, minutes } = submission.value
 		const outcome = await db.transaction().execute((trx) => planMeetings(trx, scope, { registrationIds: participants, rounds, minutes }))
 		if ('error' in outcome) {
-			const message = outcome.error === 'noCompany' ? `meetings.noCompany|${outcome.name}` : `meetings.${outcome.error}`
-			return data({ result: submission.reply({ formErrors: [message] }), notice: null }, { status: outcome.error === 'started' ? 409 : 400 })
+			// The form shows the message; the notice carries its values.
+			const notice: Notice = { color: 'danger', key: `meetings.${outcome.error}`, values: outcome.error === 'noCompany' ? { name: outcome.name } : undefined }
+			return data({ result: submission.reply({ formErrors: [notice.key] }), notice }, { status: outcome.error === 'started' ? 409 : 400 })
 		}
 		const notice: Notice = outcome.possible === null ? { color: 'success', key: 'meetings.planned', values: { n: outcome.rounds } } : { color: 'success', key: 'meetings.onlyPossible', values: { n: outcome.possible.rounds, asked: rounds, pairs: outcome.possible.pairs } }
 		return { result: null, notice }
@@ -114,7 +115,7 @@ export default function AdminMeetings({ loaderData: { gathering, candidates, pla
 		<Form method="post" className="form" {...getFormProps(form)}>
 			<input type="hidden" name="intent" value="plan" />
 			{formError ? (
-				<Alert data-color="danger">{formError.startsWith('meetings.noCompany|') ? t('meetings.noCompany', { name: formError.split('|')[1]! }) : t(formError as MessageKey)}</Alert>
+				<Alert data-color="danger">{t(formError as MessageKey, actionData?.notice?.values)}</Alert>
 			) : form.status === 'error' ? (
 				<Alert data-color="danger">{t('common.formErrors')}</Alert>
 			) : null}
@@ -146,7 +147,7 @@ export default function AdminMeetings({ loaderData: { gathering, candidates, pla
 			<Heading level={1} data-size="lg">
 				{t('meetings.title', { title: gathering.title })}
 			</Heading>
-			{actionData?.notice ? (
+			{actionData?.notice && !formError ? (
 				<Alert data-color={actionData.notice.color} role={actionData.notice.color === 'success' ? 'status' : undefined}>
 					{t(actionData.notice.key, actionData.notice.values)}
 				</Alert>
