@@ -756,6 +756,11 @@ const nb = {
 	'audit.action.survey.opened': "Tillitsundersøkelse startet",
 	'audit.action.survey.answered': "Tillitsundersøkelse besvart",
 	'meetings.started': "Rundene har startet, så planen kan ikke lages på nytt. Bytt personer eller si fra om noen har gått.",
+	'map.notMetFor': "{company} har ikke møtt disse ennå",
+	'map.notMetAny': "Hvem har ikke møtt hvem ennå",
+	'map.showFor': "Vis for bedrift",
+	'map.show': "Vis",
+	'map.chooseCompany': "Velg en bedrift for å se hvem den ikke har møtt ennå.",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -1515,6 +1520,11 @@ const en: Record<MessageKey, string> = {
 	'audit.action.survey.opened': "Trust survey started",
 	'audit.action.survey.answered': "Trust survey answered",
 	'meetings.started': "The rounds have started, so the schedule cannot be made again. Swap people or say that someone has left.",
+	'map.notMetFor': "{company} has not met these yet",
+	'map.notMetAny': "Who has not met whom yet",
+	'map.showFor': "Show for company",
+	'map.show': "Show",
+	'map.chooseCompany': "Choose a company to see whom it has not met yet.",
 }
 
 export type Lang = 'nb' | 'en'

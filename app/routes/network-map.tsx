@@ -2,7 +2,7 @@ import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
-import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/network-map'
 import { getNetworkMap, listWishes, recordContact, setWish } from '#app/features/meetings/acquaintance.server.ts'
 import { circleLayout, lineWidth } from '#app/features/meetings/map-layout.ts'
@@ -27,7 +27,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const actor = requirePermission(context, request, 'read:directory', { networkId: network.id })
 	const db = getDb(context)
 	const own = actor.organisationId
-	const map = await getNetworkMap(db, { networkId: network.id, organisationId: own })
+	// "Who has not met whom yet" for the viewer's company, or another one chosen (the project leader has none).
+	const asked = Number(new URL(request.url).searchParams.get('bedrift'))
+	const map = await getNetworkMap(db, { networkId: network.id, organisationId: Number.isSafeInteger(asked) && asked > 0 ? asked : own })
 	const isMember = own !== null && map.companies.some((c) => c.id === own)
 	const target = { networkId: network.id, organisationId: own }
 	return {
@@ -131,12 +133,29 @@ export default function NetworkMap({ loaderData: d, actionData }: Route.Componen
 					)}
 				</section>
 			</div>
-			{d.own ? (
-				<section className="stack" aria-labelledby="not-met-heading">
-					<Heading level={2} data-size="sm" id="not-met-heading">
-						{t('map.notMet')}
-					</Heading>
-					{d.notMet.length === 0 ? (
+			<section className="stack" aria-labelledby="not-met-heading">
+				<Heading level={2} data-size="sm" id="not-met-heading">
+					{!d.shown ? t('map.notMetAny') : d.shown.id === d.own ? t('map.notMet') : t('map.notMetFor', { company: d.shown.name })}
+				</Heading>
+				<Form method="get" className="row">
+					<Field>
+						<Label htmlFor="shown-company">{t('map.showFor')}</Label>
+						<Select id="shown-company" name="bedrift" defaultValue={d.shown ? String(d.shown.id) : ''}>
+							<Select.Option value="">–</Select.Option>
+							{d.companies.map((c) => (
+								<Select.Option key={c.id} value={String(c.id)}>
+									{c.name}
+								</Select.Option>
+							))}
+						</Select>
+					</Field>
+					<Button type="submit" variant="secondary">
+						{t('map.show')}
+					</Button>
+				</Form>
+				{!d.shown ? (
+					<Paragraph data-size="sm">{t('map.chooseCompany')}</Paragraph>
+				) : d.notMet.length === 0 ? (
 						<Paragraph>{t('map.allMet')}</Paragraph>
 					) : (
 						<>
@@ -160,8 +179,7 @@ export default function NetworkMap({ loaderData: d, actionData }: Route.Componen
 							</ol>
 						</>
 					)}
-				</section>
-			) : null}
+			</section>
 			{d.mayRecord ? (
 				<section className="stack" aria-labelledby="record-heading">
 					<Heading level={2} data-size="sm" id="record-heading">

@@ -131,7 +131,7 @@ for (const dialect of DIALECTS) {
 			const links = await page.getByRole('region', { name: 'Forbindelser' }).getByRole('row').allTextContents()
 			expect(links.some((r) => r.startsWith('Fjellkode AS') && r.includes('Lågen Sikkerhet AS'))).toBe(true)
 			const notMet = page.getByRole('region', { name: 'Dere har ikke møtt disse ennå' })
-			expect(await notMet.getByText('Gausdal Robotikk AS').isVisible()).toBe(true)
+			expect(await notMet.getByRole('listitem').filter({ hasText: 'Gausdal Robotikk AS' }).isVisible()).toBe(true)
 			// A contact outside the gatherings: the company must be chosen.
 			const record = page.getByRole('region', { name: 'Registrer en kontakt' })
 			await record.getByRole('button', { name: 'Registrer' }).click()
@@ -140,12 +140,24 @@ for (const dialect of DIALECTS) {
 			await record.getByLabel('Hva slags kontakt').selectOption({ label: 'Vi har jobbet sammen' })
 			await record.getByRole('button', { name: 'Registrer' }).click()
 			await page.getByText('Kontakten er registrert.').waitFor()
-			await notMet.getByText('Gausdal Robotikk AS').waitFor({ state: 'detached' })
+			await notMet.getByRole('listitem').filter({ hasText: 'Gausdal Robotikk AS' }).waitFor({ state: 'detached' })
 			await expectAccessible(page)
 		})
 
 		test('the trust survey: the leader starts it, a company answers once, results only as aggregates', async ({ page, login, navigate }) => {
 			await as(page, login, LEADER)
+			// The project leader has no company of their own: they choose one on the map.
+			await navigate('/n/ikt-lillehammer/kart')
+			await page.getByText('Velg en bedrift for å se hvem den ikke har møtt ennå.').waitFor()
+			await page.getByLabel('Vis for bedrift').selectOption({ label: 'Fjellkode AS' })
+			await page.getByRole('button', { name: 'Vis', exact: true }).click()
+			const fjellkode = page.getByRole('region', { name: 'Fjellkode AS har ikke møtt disse ennå' })
+			await fjellkode.waitFor()
+			expect(await fjellkode.getByRole('listitem').filter({ hasText: 'Lågen Sikkerhet AS' }).count()).toBe(0)
+			expect(await fjellkode.getByRole('listitem').filter({ hasText: 'Hafjell Apputvikling AS' }).count()).toBe(0)
+			expect(await fjellkode.getByRole('listitem').filter({ hasText: 'Vinstra Webbyrå AS' }).isVisible()).toBe(true)
+			await expectAccessible(page)
+
 			await navigate('/n/ikt-lillehammer/tillit')
 			// The first survey from the start of the pre-project, answered by four companies.
 			const results = page.getByRole('region', { name: 'Resultater' })

@@ -117,6 +117,8 @@ export async function getNetworkMap(db: Kysely<DB>, { networkId, organisationId 
 		: []
 	return {
 		companies: companies.map((c) => ({ id: c.id, name: c.name })),
+		/** The company whose not-met list this is, if it is a member. */
+		shown: me ? { id: me.id, name: me.name } : null,
 		links,
 		share: pairs === 0 ? 0 : strength.size / pairs,
 		metPairs: strength.size,
