@@ -761,6 +761,8 @@ const nb = {
 	'map.showFor': "Vis for bedrift",
 	'map.show': "Vis",
 	'map.chooseCompany': "Velg en bedrift for å se hvem den ikke har møtt ennå.",
+	'mail.survey.subject': "Tillitsundersøkelse: {title}",
+	'mail.survey.body': "Hei {name},\n\n{network} har startet tillitsundersøkelsen «{title}». Svar for {company}: hvor godt dere kjenner og stoler på hver av de andre medlemsbedriftene, fra 1 til 5. Svarene vises bare samlet, og bare der minst tre bedrifter har svart.\n\nSvar i Knute: {url}\n\nHilsen Knute",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -1525,6 +1527,8 @@ const en: Record<MessageKey, string> = {
 	'map.showFor': "Show for company",
 	'map.show': "Show",
 	'map.chooseCompany': "Choose a company to see whom it has not met yet.",
+	'mail.survey.subject': "Trust survey: {title}",
+	'mail.survey.body': "Hello {name},\n\n{network} has started the trust survey “{title}”. Answer for {company}: how well you know and trust each of the other member companies, from 1 to 5. Answers are shown only as aggregates, and only where at least three companies answered.\n\nAnswer in Knute: {url}\n\nKnute",
 }
 
 export type Lang = 'nb' | 'en'

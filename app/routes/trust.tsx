@@ -9,7 +9,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { requiredText } from '#app/platform/fields.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { can } from '#app/platform/policy.ts'
-import { formatDateTime, formatNumber } from '#app/platform/i18n.ts'
+import { formatDateTime, formatNumber, langFromRequest } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
@@ -54,7 +54,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 		await closeSurvey(db, { networkId: network.id, surveyId: survey.id })
 		return { result: submission.reply(), done: { key: 'trust.closedNotice' as const, title: '' } }
 	}
-	await db.transaction().execute((trx) => openSurvey(trx, { networkId: network.id, actorId: actor.personId }, value.title))
+	await db.transaction().execute((trx) =>
+		openSurvey(trx, { network, actorId: actor.personId, origin: new URL(request.url).origin, lang: langFromRequest(request) }, value.title),
+	)
 	return { result: submission.reply({ resetForm: true }), done: { key: 'trust.started' as const, title: value.title } }
 }
 

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { ContactKind, DB } from '#db/schema.ts'
 import { audit } from '#app/platform/audit.server.ts'
+import { translator, type Lang } from '#app/platform/i18n.ts'
+import { enqueueMail } from '#app/platform/mail.server.ts'
 import { splitTags } from '#app/platform/fields.ts'
 import { now } from '#app/platform/time.ts'
 import { pairKey } from './planner.ts'
@@ -131,9 +133,35 @@ export function listSurveys(db: Kysely<DB>, networkId: number) {
 	return db.selectFrom('trust_survey').selectAll().where('network_id', '=', networkId).orderBy('opened_at').orderBy('id').execute()
 }
 
-export async function openSurvey(trx: Kysely<DB>, { networkId, actorId }: { networkId: number; actorId: number }, title: string) {
-	const survey = await trx.insertInto('trust_survey').values({ network_id: networkId, title, opened_at: now(), closed_at: null }).returning('id').executeTakeFirstOrThrow()
-	await audit(trx, { network_id: networkId, actor_id: actorId, action: 'survey.opened', entity_type: 'survey', entity_id: survey.id, summary: title })
+/**
+ * Starts a survey and asks each member company's contacts, by e-mail and in
+ * the portal, to answer for their company.
+ */
+export async function openSurvey(
+	trx: Kysely<DB>,
+	{ network, actorId, origin, lang }: { network: { id: number; slug: string; name: string }; actorId: number; origin: string; lang: Lang },
+	title: string,
+) {
+	const survey = await trx.insertInto('trust_survey').values({ network_id: network.id, title, opened_at: now(), closed_at: null }).returning('id').executeTakeFirstOrThrow()
+	await audit(trx, { network_id: network.id, actor_id: actorId, action: 'survey.opened', entity_type: 'survey', entity_id: survey.id, summary: title })
+	const contacts = await trx
+		.selectFrom('membership as m')
+		.innerJoin('person as p', 'p.id', 'm.person_id')
+		.innerJoin('network_organisation as no', (join) => join.onRef('no.organisation_id', '=', 'p.organisation_id').onRef('no.network_id', '=', 'm.network_id'))
+		.innerJoin('organisation as o', 'o.id', 'p.organisation_id')
+		.select(['p.id', 'p.name', 'p.email', 'o.name as company'])
+		.where('m.network_id', '=', network.id)
+		.where('m.role', '=', 'company_contact')
+		.where('no.status', '=', 'member')
+		.where('o.kind', '=', 'company')
+		.execute()
+	const t = translator(lang)
+	const link = `/n/${network.slug}/tillit/${survey.id}`
+	for (const person of contacts) {
+		const text = t('mail.survey.subject', { title })
+		await trx.insertInto('notification').values({ network_id: network.id, person_id: person.id, text, link, created_at: now() }).execute()
+		await enqueueMail(trx, { to: person.email, subject: text, text: t('mail.survey.body', { name: person.name, network: network.name, title, company: person.company, url: origin + link }) })
+	}
 	return survey.id
 }
 

@@ -134,7 +134,15 @@ for (const dialect of DIALECTS) {
 		})
 
 		test('the trust survey: one answer per company, no own company, results only from three answers', async () => {
-			const first = await openSurvey(db, { networkId, actorId: leader }, 'Oppstart')
+			await createPerson(db, networkId, { roles: ['company_contact'], organisation_id: companies[1]!, email: 'kontakt@beta.no', name: 'Kari Kontakt' })
+			const by = { network: { id: networkId, slug: 'ikt', name: 'IKT-nettverket' }, actorId: leader, origin: 'http://localhost', lang: 'nb' as const }
+			const first = await openSurvey(db, by, 'Oppstart')
+			// The member companies' contacts are asked to answer, by e-mail and in the portal.
+			const mail = await db.selectFrom('outbox').select(['recipient', 'subject', 'body_text']).where('subject', '=', 'Tillitsundersøkelse: Oppstart').execute()
+			expect(mail.map((m) => m.recipient)).toEqual(['kontakt@beta.no'])
+			expect(mail[0]!.body_text).toContain(`Svar for Beta AS`)
+			expect(mail[0]!.body_text).toContain(`http://localhost/n/ikt/tillit/${first}`)
+			expect(await db.selectFrom('notification').select('link').where('link', '=', `/n/ikt/tillit/${first}`).execute()).toHaveLength(1)
 			const rate = (from: number, score: number) =>
 				answerSurvey(
 					db,
@@ -155,7 +163,7 @@ for (const dialect of DIALECTS) {
 			expect(results.companies.find((c) => c.id === companies[0])!.scores[0]).toEqual({ knows: 2.3, trusts: 2.3, answers: 3 })
 			expect(results.companies.find((c) => c.id === companies[1])!.scores[0]).toBeNull()
 
-			const end = await openSurvey(db, { networkId, actorId: leader }, 'Avslutning')
+			const end = await openSurvey(db, by, 'Avslutning')
 			for (const from of [1, 2, 3]) {
 				await answerSurvey(
 					db,
