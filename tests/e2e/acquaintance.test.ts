@@ -2,7 +2,7 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { getGathering, registerForGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { DIALECTS } from '../support/databases.ts'
-import { e2e, expectAccessible } from './fixtures.ts'
+import { e2e, expectAccessible, openDetails } from './fixtures.ts'
 
 const LEADER = 'kari.nordby@knute.example'
 const OLA = 'ola.haugen@fjellkode.example'
@@ -89,7 +89,7 @@ for (const dialect of DIALECTS) {
 			await page.getByRole('link', { name: 'Tilbake til møteplanen' }).click()
 
 			// Lars leaves: the rounds to come are planned again without him; the locked table stays.
-			await page.getByText('Noen har gått').click()
+			await openDetails(page.getByText('Noen har gått'))
 			await page.getByLabel('Hvem har gått?').selectOption({ label: 'Lars Rønning (Hafjell Apputvikling AS)' })
 			await page.getByRole('button', { name: 'Planlegg resten på nytt' }).click()
 			await page.getByText('Lars Rønning er tatt ut, og rundene som gjenstår er planlagt på nytt.').waitFor()

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test as base } from 'vitest'
 import type { Dialect } from '#db/index.ts'
@@ -15,6 +15,15 @@ export function launchBrowser(): Promise<Browser> {
 export async function expectAccessible(page: Page) {
 	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
 	expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), page.url()).toEqual([])
+}
+
+/**
+ * Opens a Designsystemet Details by its summary and waits until it has slid
+ * open: while its content grows, a click on a button inside it can be lost.
+ */
+export async function openDetails(summary: Locator) {
+	await summary.click()
+	await summary.page().waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
 }
 
 type Fixtures = {

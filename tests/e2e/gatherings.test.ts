@@ -2,7 +2,7 @@ import ICAL from 'ical.js'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { DIALECTS } from '../support/databases.ts'
-import { e2e, expectAccessible } from './fixtures.ts'
+import { e2e, expectAccessible, openDetails } from './fixtures.ts'
 
 const LEADER = 'kari.nordby@knute.example'
 const MEMBER_A = 'per.strand@mjosdata.example'
@@ -147,7 +147,7 @@ for (const dialect of DIALECTS) {
 			await page.getByRole('button', { name: 'Sjekk inn: Kari Nordby' }).click()
 			await page.getByText('Kari Nordby er sjekket inn.').waitFor()
 			await expectAccessible(page)
-			await page.getByText('Legg til en som ikke var påmeldt').click()
+			await openDetails(page.getByText('Legg til en som ikke var påmeldt'))
 			await page.getByLabel('Navn', { exact: true }).fill('Dag Dørstokk')
 			await page.getByLabel('E-postadresse').fill('dag@dorstokk.example')
 			await page.getByLabel('Bedrift', { exact: true }).fill('Dørstokken AS')

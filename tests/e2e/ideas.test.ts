@@ -1,7 +1,7 @@
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { DIALECTS } from '../support/databases.ts'
-import { e2e, expectAccessible } from './fixtures.ts'
+import { e2e, expectAccessible, openDetails } from './fixtures.ts'
 
 const OLA = 'ola.haugen@fjellkode.example'
 const INGRID = 'ingrid.bakken@fjellkode.example'
@@ -69,14 +69,14 @@ for (const dialect of DIALECTS) {
 			await as(STEERING)
 			await page.goto(ideaUrl)
 			await move('Lovende, bør modnes')
-			await page.locator('summary', { hasText: 'Din vurdering (1–10)' }).click()
+			await openDetails(page.locator('summary', { hasText: 'Din vurdering (1–10)' }))
 			await page.getByLabel('Relevans for nettverket: poeng').fill('9')
 			await page.getByLabel('Markedspotensial: poeng').fill('7')
 			await page.getByLabel('Markedspotensial: kommentar').fill('Usikkert marked utenfor regionen')
 			await page.getByRole('button', { name: 'Lagre vurderingen' }).click()
 			await page.getByText('Vurderingen er lagret.').waitFor()
 			await page.getByText('Vektet poengsum: 8 av 10').waitFor()
-			await page.locator('summary', { hasText: 'Registrer vedtaket' }).click()
+			await openDetails(page.locator('summary', { hasText: 'Registrer vedtaket' }))
 			await page.getByLabel('Vedtak', { exact: true }).fill('Anbefales til hovedprosjekt')
 			await page.getByRole('region', { name: 'Vurdering' }).getByLabel('Begrunnelse').fill('Sterk relevans og forpliktede partnere.')
 			await page.getByRole('button', { name: 'Registrer vedtaket' }).click()

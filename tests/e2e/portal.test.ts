@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { DIALECTS } from '../support/databases.ts'
-import { e2e, expectAccessible } from './fixtures.ts'
+import { e2e, expectAccessible, openDetails } from './fixtures.ts'
 
 const LEADER = 'kari.nordby@knute.example'
 const CONTACT = 'ingrid.bakken@fjellkode.example'
@@ -191,7 +191,7 @@ for (const dialect of DIALECTS) {
 			await expectAccessible(page)
 
 			const row = page.getByRole('row', { name: /Vilde Bratt/ })
-			await row.locator('summary').click()
+			await openDetails(row.locator('summary'))
 			const steering = row.getByLabel('Styringsgruppe')
 			await steering.waitFor()
 			await steering.check()
