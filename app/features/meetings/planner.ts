@@ -9,8 +9,8 @@ import { createRequire } from 'node:module'
 // The library ships CommonJS with its function on `default`.
 const maximumMatching: (edges: [number, number, number][]) => number[] = createRequire(import.meta.url)('@graph-algorithm/maximum-matching').default
 
-export type PlannerCompany = { id: number; offers: readonly string[]; wants: readonly string[] }
-export type PlannerPerson = { id: number; companyId: number }
+type PlannerCompany = { id: number; offers: readonly string[]; wants: readonly string[] }
+type PlannerPerson = { id: number; companyId: number }
 /** One table in one round: two people, or three where the count is odd. */
 export type Meeting = { table: number; people: number[]; locked?: boolean }
 export type Round = { round: number; meetings: Meeting[]; resting: number[] }
@@ -33,7 +33,7 @@ export type PlanInput = {
 	absent?: readonly number[]
 }
 
-export const WEIGHT = { meeting: 400, novel: 1000, wish: 100, template: 40, fit: 10, fitCap: 3 } as const
+const WEIGHT = { meeting: 400, novel: 1000, wish: 100, template: 40, fit: 10, fitCap: 3 } as const
 /** Above this many people a round only considers each person's best candidates (keeps 500 people under a second). */
 const FULL_GRAPH_LIMIT = 200
 const CANDIDATES_PER_PERSON = 12
@@ -43,7 +43,7 @@ export function pairKey(a: number, b: number) {
 }
 
 /** The company pairs of a meeting (three for a group of three). */
-export function meetingPairs(people: readonly number[], companyOf: (person: number) => number): [number, number][] {
+function meetingPairs(people: readonly number[], companyOf: (person: number) => number): [number, number][] {
 	const pairs: [number, number][] = []
 	for (let i = 0; i < people.length; i++) for (let j = i + 1; j < people.length; j++) pairs.push([companyOf(people[i]!), companyOf(people[j]!)])
 	return pairs
