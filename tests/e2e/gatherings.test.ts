@@ -151,7 +151,8 @@ for (const dialect of DIALECTS) {
 			await page.getByLabel('Navn', { exact: true }).fill('Dag Dørstokk')
 			await page.getByLabel('E-postadresse').fill('dag@dorstokk.example')
 			await page.getByLabel('Bedrift', { exact: true }).fill('Dørstokken AS')
-			await page.getByRole('button', { name: 'Legg til og sjekk inn' }).click()
+			// By keyboard, as on a phone's "Go" key: a tap can miss a button still moving into place.
+			await page.getByRole('button', { name: 'Legg til og sjekk inn' }).press('Enter')
 			await page.getByText('Dag Dørstokk er lagt til og sjekket inn.').waitFor()
 
 			await page.setViewportSize({ width: 1280, height: 900 })
