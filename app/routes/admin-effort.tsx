@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Field, Heading, Input, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react'
+import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-effort'
 import { listCommitments } from '#app/features/commitment/agreements.server.ts'
 import { ledgerTotals, listEffort } from '#app/features/commitment/effort.server.ts'
@@ -12,6 +12,7 @@ import { audit } from '#app/platform/audit.server.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { formatNumber } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
+import { PlainSelect } from '#app/ui/plain-select.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
@@ -59,39 +60,27 @@ export default function AdminEffort({ loaderData: d, actionData, params }: Route
 				{t('ledger.title')}
 			</Heading>
 			<Form method="get" className="row" aria-label={t('ledger.filter')}>
-				<Field>
-					<Label htmlFor="bedrift">{t('effort.company')}</Label>
-					<Select id="bedrift" name="bedrift" defaultValue={d.filter.organisationId ? String(d.filter.organisationId) : ''}>
-						<Select.Option value="">{t('ledger.all')}</Select.Option>
-						{d.companies.map((c) => (
-							<Select.Option key={c.id} value={String(c.id)}>
-								{c.name}
-							</Select.Option>
-						))}
-					</Select>
-				</Field>
-				<Field>
-					<Label htmlFor="person">{t('effort.person')}</Label>
-					<Select id="person" name="person" defaultValue={d.filter.personId ? String(d.filter.personId) : ''}>
-						<Select.Option value="">{t('ledger.all')}</Select.Option>
-						{d.people.map((p) => (
-							<Select.Option key={p.id} value={String(p.id)}>
-								{p.name}
-							</Select.Option>
-						))}
-					</Select>
-				</Field>
-				<Field>
-					<Label htmlFor="aktivitet">{t('effort.activity')}</Label>
-					<Select id="aktivitet" name="aktivitet" defaultValue={d.filter.activity ?? ''}>
-						<Select.Option value="">{t('ledger.all')}</Select.Option>
-						{(['gathering', 'idea', 'workshop', 'other'] as const).map((a) => (
-							<Select.Option key={a} value={a}>
-								{t(`effort.activity.${a}`)}
-							</Select.Option>
-						))}
-					</Select>
-				</Field>
+				<PlainSelect
+					id="bedrift"
+					name="bedrift"
+					label={t('effort.company')}
+					defaultValue={d.filter.organisationId ? String(d.filter.organisationId) : ''}
+					options={[{ value: '', label: t('ledger.all') }, ...d.companies.map((c) => ({ value: c.id, label: c.name }))]}
+				/>
+				<PlainSelect
+					id="person"
+					name="person"
+					label={t('effort.person')}
+					defaultValue={d.filter.personId ? String(d.filter.personId) : ''}
+					options={[{ value: '', label: t('ledger.all') }, ...d.people.map((p) => ({ value: p.id, label: p.name }))]}
+				/>
+				<PlainSelect
+					id="aktivitet"
+					name="aktivitet"
+					label={t('effort.activity')}
+					defaultValue={d.filter.activity ?? ''}
+					options={[{ value: '', label: t('ledger.all') }, ...(['gathering', 'idea', 'workshop', 'other'] as const).map((a) => ({ value: a, label: t(`effort.activity.${a}`) }))]}
+				/>
 				<Field>
 					<Label htmlFor="fra">{t('ledger.from')}</Label>
 					<Input id="fra" name="fra" type="date" defaultValue={d.filter.from ?? ''} />

@@ -2,7 +2,7 @@ import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
-import { Alert, Button, Checkbox, Details, Field, Fieldset, Heading, Label, Paragraph, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react'
+import { Alert, Button, Checkbox, Details, Fieldset, Heading, Paragraph, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-meetings'
 import { lockGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { requireGathering } from '#app/features/gatherings/require-gathering.server.ts'
@@ -12,6 +12,7 @@ import { getDb, invariantResponse, requirePermission } from '#app/platform/guard
 import type { MessageKey } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
+import { PlainSelect } from '#app/ui/plain-select.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -242,9 +243,9 @@ export default function AdminMeetings({ loaderData: { gathering, candidates, pla
 							<Details.Content>
 								<Form method="post" className="form">
 									<input type="hidden" name="intent" value="swap" />
-									<PlainSelect name="round" label={t('meetings.swapRound')} options={openRounds.map((r) => ({ value: r.round, label: t('meetings.round', { n: r.round }) }))} />
-									<PlainSelect name="a" label={t('meetings.swapA')} options={present.map((p) => ({ value: p.id, label: `${p.name} (${p.organisation})` }))} />
-									<PlainSelect name="b" label={t('meetings.swapB')} options={present.map((p) => ({ value: p.id, label: `${p.name} (${p.organisation})` }))} />
+									<PlainSelect id="edit-round" name="round" label={t('meetings.swapRound')} options={openRounds.map((r) => ({ value: r.round, label: t('meetings.round', { n: r.round }) }))} />
+									<PlainSelect id="edit-a" name="a" label={t('meetings.swapA')} options={present.map((p) => ({ value: p.id, label: `${p.name} (${p.organisation})` }))} />
+									<PlainSelect id="edit-b" name="b" label={t('meetings.swapB')} options={present.map((p) => ({ value: p.id, label: `${p.name} (${p.organisation})` }))} />
 									<div>
 										<Button type="submit" variant="secondary">
 											{t('meetings.swapSubmit')}
@@ -260,7 +261,7 @@ export default function AdminMeetings({ loaderData: { gathering, candidates, pla
 							<Details.Content>
 								<Form method="post" className="form">
 									<input type="hidden" name="intent" value="leave" />
-									<PlainSelect name="registrationId" label={t('meetings.leavePerson')} options={present.map((p) => ({ value: p.id, label: `${p.name} (${p.organisation})` }))} />
+									<PlainSelect id="edit-registrationId" name="registrationId" label={t('meetings.leavePerson')} options={present.map((p) => ({ value: p.id, label: `${p.name} (${p.organisation})` }))} />
 									<div>
 										<Button type="submit" variant="secondary">
 											{t('meetings.leaveSubmit')}
@@ -273,23 +274,6 @@ export default function AdminMeetings({ loaderData: { gathering, candidates, pla
 				</section>
 			) : null}
 		</main>
-	)
-}
-
-/** A labelled select for the small edit forms, whose answers the server checks. */
-function PlainSelect({ name, label, options }: { name: string; label: string; options: { value: number; label: string }[] }) {
-	const id = `edit-${name}`
-	return (
-		<Field>
-			<Label htmlFor={id}>{label}</Label>
-			<Select id={id} name={name}>
-				{options.map((o) => (
-					<Select.Option key={o.value} value={String(o.value)}>
-						{o.label}
-					</Select.Option>
-				))}
-			</Select>
-		</Field>
 	)
 }
 

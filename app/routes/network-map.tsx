@@ -2,7 +2,7 @@ import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react'
+import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/network-map'
 import { getNetworkMap, listWishes, recordContact, setWish } from '#app/features/meetings/acquaintance.server.ts'
 import { circleLayout, lineWidth } from '#app/features/meetings/map-layout.ts'
@@ -11,6 +11,7 @@ import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { can } from '#app/platform/policy.ts'
 import { actorContext } from '#app/platform/context.ts'
 import { formatNumber, type MessageKey } from '#app/platform/i18n.ts'
+import { PlainSelect } from '#app/ui/plain-select.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
@@ -138,17 +139,13 @@ export default function NetworkMap({ loaderData: d, actionData }: Route.Componen
 					{!d.shown ? t('map.notMetAny') : d.shown.id === d.own ? t('map.notMet') : t('map.notMetFor', { company: d.shown.name })}
 				</Heading>
 				<Form method="get" className="row">
-					<Field>
-						<Label htmlFor="shown-company">{t('map.showFor')}</Label>
-						<Select id="shown-company" name="bedrift" defaultValue={d.shown ? String(d.shown.id) : ''}>
-							<Select.Option value="">–</Select.Option>
-							{d.companies.map((c) => (
-								<Select.Option key={c.id} value={String(c.id)}>
-									{c.name}
-								</Select.Option>
-							))}
-						</Select>
-					</Field>
+					<PlainSelect
+						id="shown-company"
+						name="bedrift"
+						label={t('map.showFor')}
+						defaultValue={d.shown ? String(d.shown.id) : ''}
+						options={[{ value: '', label: '–' }, ...d.companies.map((c) => ({ value: c.id, label: c.name }))]}
+					/>
 					<Button type="submit" variant="secondary">
 						{t('map.show')}
 					</Button>
