@@ -1,4 +1,4 @@
-// `npm run bench [-- --db postgres] [--scale national|regional] [--duration 8] [--connections 50]`
+// `npm run bench [-- --db postgres] [--scale national|regional] [--processes 2] [--duration 8] [--connections 50]`
 // Builds the portal, generates (or reuses) the data set, starts the server on
 // 127.0.0.1, measures the pages that matter and a bare node:http server with
 // autocannon, prints the figures, writes them to bench/results/, and stops
@@ -33,7 +33,7 @@ if (!(scale in SCALES) || !['sqlite', 'postgres'].includes(values.db!)) {
 const dialect = values.db as 'sqlite' | 'postgres'
 const duration = Number(values.duration)
 const connections = Number(values.connections)
-const processes = Number(values.processes ?? (dialect === 'postgres' ? 2 : 1))
+const processes = Number(values.processes ?? 2)
 const started: ChildProcess[] = []
 let stopPostgres: (() => void) | undefined
 

@@ -19,7 +19,11 @@ export function createSqliteDialect(file: string) {
 		prepare(sql): SqliteStatement {
 			let cached = statements.get(sql)
 			if (cached) return cached
-			const statement = database.prepare(sql)
+			// A transaction takes the write lock when it begins. Begun as a reader, it
+			// could not become the writer once another process had written since
+			// (SQLITE_BUSY at once, with no wait); with several processes on one file
+			// every transaction in the portal is a write anyway.
+			const statement = database.prepare(sql === 'begin' ? 'begin immediate' : sql)
 			cached = {
 				reader: statement.columns().length > 0,
 				all: (parameters) => statement.all(...(parameters as SqlValue[])),

@@ -1,4 +1,4 @@
-// Several application processes on one PostgreSQL database stay correct:
+// Several application processes on one database stay correct:
 // no seat is given twice, no registration is lost, no e-mail is sent twice.
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -6,15 +6,15 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test } from 'vitest'
-import { createTestDatabase } from './support/databases.ts'
+import { createTestDatabase, DIALECTS } from './support/databases.ts'
 import { createNetwork } from './support/factories.ts'
 import { createGathering, updateGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { inMinutes } from '#app/platform/time.ts'
 
 const run = promisify(execFile)
 
-test('three processes racing for the last seats and running reminders on PostgreSQL', async () => {
-	const { db, url, drop } = await createTestDatabase('postgres')
+test.each(DIALECTS)('three processes racing for the last seats and running reminders on %s', async (dialect) => {
+	const { db, url, drop } = await createTestDatabase(dialect)
 	const outbox = mkdtempSync(path.join(tmpdir(), 'knute-race-'))
 	try {
 		const networkId = await createNetwork(db, { slug: 'test' })

@@ -17,7 +17,7 @@ const schema = z.object({
 	SEED_DEMO: z.enum(['true', 'false']).default('true'),
 	/** The portal's address as people reach it, for links in e-mail sent by the workers (default http://localhost:PORT). */
 	PUBLIC_URL: z.string().url().optional(),
-	/** Application processes sharing the port (Node's cluster module); more than one needs PostgreSQL. */
+	/** Application processes sharing the port (Node's cluster module), on SQLite (one file, one machine) or PostgreSQL; one a core is a good start. */
 	WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
 	/** Number of proxies in front of the server whose X-Forwarded-* headers to trust. */
 	TRUST_PROXY: z.coerce.number().int().min(0).default(0),

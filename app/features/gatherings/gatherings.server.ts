@@ -109,11 +109,10 @@ async function setAgenda(trx: Kysely<DB>, gatheringId: number, agenda: AgendaInp
 }
 
 /**
- * Takes the gathering's row lock for the rest of the transaction. Registrations
- * for one gathering then happen one at a time on PostgreSQL (SQLite has one
- * writer anyway), so the last seat cannot be given twice.
+ * Serialises changes to one gathering (registrations, its rounds) until the
+ * transaction ends — the row's lock on PostgreSQL, the database's write lock on
+ * SQLite — so the last seat cannot be given twice, not even across processes.
  */
-/** Serialises changes to one gathering (registrations, its rounds) until the transaction ends. */
 export async function lockGathering(trx: Kysely<DB>, gatheringId: number) {
 	await trx.updateTable('gathering').set({ sequence: sql`sequence` }).where('id', '=', gatheringId).execute()
 }
