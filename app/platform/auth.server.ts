@@ -34,21 +34,19 @@ function isHttps(request: Request) {
 export async function getActor(db: Kysely<DB>, request: Request): Promise<Actor | null> {
 	const token = await sessionCookie.parse(request.headers.get('Cookie'))
 	if (typeof token !== 'string') return null
-	const person = await db
+	// One query on every request: the session's person with each membership (or none).
+	const rows = await db
 		.selectFrom('session')
 		.innerJoin('person', 'person.id', 'session.person_id')
-		.select(['person.id', 'person.name', 'person.email', 'person.organisation_id'])
+		.leftJoin('membership', 'membership.person_id', 'person.id')
+		.select(['person.id', 'person.name', 'person.email', 'person.organisation_id', 'membership.network_id', 'membership.role'])
 		.where('session.id_hash', '=', hashToken(token))
 		.where('session.expires_at', '>', now())
-		.executeTakeFirst()
-	if (!person) return null
-	const memberships = await db
-		.selectFrom('membership')
-		.select(['network_id', 'role'])
-		.where('person_id', '=', person.id)
 		.execute()
+	const person = rows[0]
+	if (!person) return null
 	const roles: Record<number, Role[]> = {}
-	for (const m of memberships) (roles[m.network_id] ??= []).push(m.role)
+	for (const m of rows) if (m.network_id !== null && m.role !== null) (roles[m.network_id] ??= []).push(m.role)
 	return { personId: person.id, name: person.name, email: person.email, organisationId: person.organisation_id, roles }
 }
 
