@@ -1543,8 +1543,10 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 
 export function translator(lang: Lang): Translate {
 	const catalogue = catalogues[lang]
-	return (key, values) =>
-		(catalogue[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole))
+	return (key, values) => {
+		const text = catalogue[key] ?? key
+		return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text
+	}
 }
 
 /** The language a request asks for: the `lang` cookie, else bokmål. */
