@@ -2,17 +2,20 @@
 // NODE_ENV=development for Vite's dev server with hot reload. With
 // WEB_CONCURRENCY above 1, that many processes share the port.
 import cluster from 'node:cluster'
+import { enableCompileCache } from 'node:module'
 import express from 'express'
 import { readEnv } from './app/platform/env.server.ts'
 
 const started = performance.now()
+// Node keeps the compiled code of the modules loaded from here on (the build
+// above all) in its cache directory: later starts skip most of the compiling.
+enableCompileCache()
 const env = readEnv()
 type ServerModule = typeof import('./app/server.ts')
-// @ts-ignore the build exists once `react-router build` has run
-const loadBuild = () => import('./build/server/index.js') as Promise<ServerModule>
 
 if (env.WEB_CONCURRENCY > 1 && env.NODE_ENV !== 'development' && cluster.isPrimary) {
-	await (await loadBuild()).prepareDatabase(env)
+	// The primary only prepares the database and watches the workers: it loads no pages.
+	await (await import('./db/prepare.ts')).prepareDatabase(env)
 	// Page servers allocate fast and keep little: V8's young generation would grow
 	// to 2 × 64 MB and its old generation far past what is live, about 400 MB a
 	// process at full load. These limits keep a process near 270 MB for about a
@@ -49,7 +52,9 @@ async function serve() {
 		// Only a path with a file name can be a file: pages skip the disk lookup.
 		const files = express.static('build/client', { maxAge: '1h', index: false })
 		app.use((req, res, next) => (req.path.includes('.') ? files(req, res, next) : next()))
-		serverApp = await (await loadBuild()).createServerApp(env, { prepared: process.env.KNUTE_PREPARED === '1' })
+		// @ts-ignore the build exists once `react-router build` has run
+		const build = (await import('./build/server/index.js')) as ServerModule
+		serverApp = await build.createServerApp(env, { prepared: process.env.KNUTE_PREPARED === '1' })
 	}
 	app.use(serverApp.app)
 

@@ -2,32 +2,17 @@
 // React Router handler behind security headers. Bundled with the routes, so
 // the contexts set here are the very ones the loaders read.
 import { randomUUID } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import express from 'express'
 import { createRequestHandler } from '@react-router/express'
 import { RouterContextProvider, type ServerBuild } from 'react-router'
-import { createDatabase, migrateToLatest } from '#db/index.ts'
-import { seedDemo } from '#db/seed.ts'
+import { openDatabase, prepareDatabase } from '#db/prepare.ts'
 import type { Env } from '#app/platform/env.server.ts'
 import { dbContext, requestContext } from '#app/platform/context.ts'
 import { createTransport, deliverDueMail } from '#app/platform/mail.server.ts'
 import { runQueuedImports } from '#app/features/import/import.server.ts'
 import { sendDueReminders } from '#app/features/gatherings/gatherings.server.ts'
 import { sendCommitmentReminders } from '#app/features/commitment/agreements.server.ts'
-
-function openDatabase(env: Env) {
-	mkdirSync(env.DATA_DIR, { recursive: true })
-	return createDatabase(env.DATABASE_URL ?? path.join(env.DATA_DIR, 'knute.sqlite'))
-}
-
-/** Brings the schema up to date and seeds the demo network on an empty database. */
-export async function prepareDatabase(env: Env) {
-	const { db } = openDatabase(env)
-	await migrateToLatest(db)
-	if (env.SEED_DEMO === 'true') await seedDemo(db)
-	await db.destroy()
-}
 
 /**
  * The application for one process. With several processes the primary

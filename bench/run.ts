@@ -151,6 +151,8 @@ try {
 		{ name: 'gathering page', path: `/n/${network.slug}/samlinger/${gathering.id}`, signedIn: true },
 		{ name: "project leader's home", path: `/n/${network.slug}/admin`, signedIn: true },
 		{ name: 'idea board', path: `/n/${network.slug}/ideer`, signedIn: true },
+		// No page: the same stack (session, React Router, Express) without rendering, the floor under every page.
+		{ name: 'health check', path: '/healthz', signedIn: true },
 	]
 	const results = []
 	for (const page of pages) {

@@ -1,10 +1,10 @@
-import PDFDocument from 'pdfkit'
-
 /**
  * Draws a PDF and returns its bytes. A4, Helvetica (its built-in encoding
  * covers Norwegian letters), with the title in the document's properties.
+ * pdfkit is loaded on the first PDF, not at start-up (it is a tenth of it).
  */
-export function renderPdf(title: string, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+export async function renderPdf(title: string, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+	const { default: PDFDocument } = await import('pdfkit')
 	const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: 'Knute' } })
 	const chunks: Buffer[] = []
 	doc.on('data', (chunk: Buffer) => chunks.push(chunk))
