@@ -19,10 +19,10 @@ export function createSqliteDialect(file: string) {
 		prepare(sql): SqliteStatement {
 			let cached = statements.get(sql)
 			if (cached) return cached
-			// A transaction takes the write lock when it begins. Begun as a reader, it
-			// could not become the writer once another process had written since
-			// (SQLITE_BUSY at once, with no wait); with several processes on one file
-			// every transaction in the portal is a write anyway.
+			// A transaction takes the write lock when it begins, waiting for it as long
+			// as busy_timeout allows. Begun as a reader, it could not become the writer
+			// once another process had committed since (SQLITE_BUSY at once, no wait).
+			// The portal's transactions are there to write, so nothing is lost.
 			const statement = database.prepare(sql === 'begin' ? 'begin immediate' : sql)
 			cached = {
 				reader: statement.columns().length > 0,
