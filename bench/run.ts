@@ -170,7 +170,10 @@ try {
 		results.push({ ...page, bytes, ...measured, bare: yardstick, ratio: +(measured.rps / yardstick.rps).toFixed(3) })
 		console.log(` ${measured.rps} req/s`)
 	}
-	const memoryMb = Math.max(peakMemoryMb(server.pid!), ...childPids(server.pid!).map(peakMemoryMb))
+	// The largest process, and all of them together (their peaks added, shared pages counted in each).
+	const peaks = [server.pid!, ...childPids(server.pid!)].map(peakMemoryMb)
+	const memoryMb = Math.max(...peaks)
+	const totalMemoryMb = peaks.reduce((a, b) => a + b, 0)
 	server.kill('SIGTERM')
 
 	const report = {
@@ -183,6 +186,7 @@ try {
 		load: { connections, durationSeconds: duration },
 		startupMs,
 		peakMemoryMb: memoryMb,
+		totalMemoryMb,
 		search,
 		pages: results,
 		planner,
@@ -192,7 +196,7 @@ try {
 	writeFileSync(file, JSON.stringify(report, null, '\t') + '\n')
 
 	console.log(`\n${dialect}, ${processes} process(es), ${scale}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`)
-	console.log(`${connections} connections, ${duration} s a page. Start-up ${startupMs} ms, peak memory ${memoryMb} MB, search by itself p50 ${search.p50} ms / p99 ${search.p99} ms`)
+	console.log(`${connections} connections, ${duration} s a page. Start-up ${startupMs} ms, peak memory ${memoryMb} MB a process (${totalMemoryMb} MB all ${peaks.length}), search by itself p50 ${search.p50} ms / p99 ${search.p99} ms`)
 	console.table(results.map((r) => ({ page: r.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'bare req/s': r.bare.rps, ratio: r.ratio })))
 	printPlanner(planner)
 	console.log(`Figures written to ${file}`)

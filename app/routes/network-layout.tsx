@@ -1,9 +1,8 @@
 import { Outlet } from 'react-router'
 import { Heading, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/network-layout'
-import { getNetworkBySlug } from '#app/features/networks/networks.server.ts'
+import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { actorContext } from '#app/platform/context.ts'
-import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
 import { can, rolesIn } from '#app/platform/policy.ts'
 import { langFromRequest } from '#app/platform/i18n.ts'
 import { NavLink } from '#app/ui/link.tsx'
@@ -11,8 +10,7 @@ import { useT } from '#app/ui/i18n.tsx'
 
 // The network's name and menu. It guards nothing: each page checks its own permission.
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-	const network = await getNetworkBySlug(getDb(context), params.network)
-	invariantResponse(network, 'error.notFound.title', { status: 404 })
+	const network = await requireNetwork(context, params.network)
 	const actor = context.get(actorContext)
 	const lang = langFromRequest(request)
 	return {

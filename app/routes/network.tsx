@@ -1,7 +1,8 @@
 import { Card, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/network'
-import { getNetworkBySlug, getNetworkFrontPage } from '#app/features/networks/networks.server.ts'
-import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
+import { getNetworkFrontPage } from '#app/features/networks/networks.server.ts'
+import { requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { getDb } from '#app/platform/guard.server.ts'
 import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
@@ -9,8 +10,7 @@ import { useLang, useT } from '#app/ui/i18n.tsx'
 // Public: anyone may read a network's front page.
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const db = getDb(context)
-	const network = await getNetworkBySlug(db, params.network)
-	invariantResponse(network, 'error.notFound.title', { status: 404 })
+	const network = await requireNetwork(context, params.network)
 	const lang = langFromRequest(request)
 	const page = await getNetworkFrontPage(db, network.id)
 	return {

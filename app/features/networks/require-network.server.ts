@@ -1,10 +1,23 @@
-import type { RouterContextProvider } from 'react-router'
+import { createContext, type RouterContextProvider } from 'react-router'
 import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
 import { getNetworkBySlug } from './networks.server.ts'
 
-/** The network a route's `:network` names, or a 404. */
+// The network layout and the page below it both need the network; their loaders
+// run side by side, so the first to ask starts the lookup and the other awaits it.
+// One query a request instead of two (on PostgreSQL a round trip, ~0.2 ms of CPU).
+const networkLookup = createContext<ReturnType<typeof getNetworkBySlug> | null>(null)
+
+/**
+ * The network a route's `:network` names, or a 404; looked up once a request.
+ * The fields it returns (name, phase, texts) are not changed by any action.
+ */
 export async function requireNetwork(context: Readonly<RouterContextProvider>, slug: string) {
-	const network = await getNetworkBySlug(getDb(context), slug)
+	let lookup = context.get(networkLookup)
+	if (!lookup) {
+		lookup = getNetworkBySlug(getDb(context), slug)
+		context.set(networkLookup, lookup)
+	}
+	const network = await lookup
 	invariantResponse(network, 'error.notFound.title', { status: 404 })
 	return network
 }
