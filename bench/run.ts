@@ -10,7 +10,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { createDatabase, migrateToLatest } from '../db/index.ts'
-import { generate, generatedScale, SCALES, type Scale } from '../db/generate.ts'
+import { assertGenerated, generate, SCALES, type Scale } from '../db/generate.ts'
 import { createSession } from '../app/platform/auth.server.ts'
 import { searchDirectory } from '../app/features/directory/directory.server.ts'
 import { startPostgres } from '../tests/support/postgres.ts'
@@ -103,8 +103,7 @@ try {
 		console.log(`\n  done in ${Math.round((Date.now() - t) / 1000)} s`)
 	}
 	// Never against someone's own data: only a database the generator made.
-	const found = await generatedScale(db)
-	if (found !== scale) throw new Error(`${url} is not a generated ${scale} data set; the benchmark runs only against its own data.`)
+	await assertGenerated(db, scale, url)
 
 	const network = await db.selectFrom('network').select(['id', 'slug']).orderBy('id').executeTakeFirstOrThrow()
 	const company = await db.selectFrom('network_organisation').select('organisation_id').where('network_id', '=', network.id).orderBy('organisation_id').executeTakeFirstOrThrow()

@@ -166,13 +166,18 @@ export async function generate(db: Kysely<DB>, { scale, seed, log = () => {} }: 
 }
 
 /** The generated set's scale, if this database holds one. */
-export async function generatedScale(db: Kysely<DB>): Promise<string | undefined> {
+async function generatedScale(db: Kysely<DB>): Promise<string | undefined> {
 	try {
 		const { rows } = await sql<{ scale: string }>`select scale from generated_dataset`.execute(db)
 		return rows[0]?.scale
 	} catch {
 		return undefined
 	}
+}
+
+/** Refuses, with a message that says why, any database but a generated set of the scale: the benchmark never touches someone's data. */
+export async function assertGenerated(db: Kysely<DB>, scale: Scale, where: string) {
+	if ((await generatedScale(db)) !== scale) throw new Error(`${where} is not a generated ${scale} data set; the benchmark runs only against its own data.`)
 }
 
 if (import.meta.main) {

@@ -24,6 +24,9 @@ for (const dialect of DIALECTS) {
 				await region.getByLabel('Begrunnelse').fill(reason)
 				await region.getByRole('button', { name: 'Flytt' }).click()
 				await page.getByText('Ideen er flyttet.').waitFor()
+				// The page's data follows the answer a moment later (the history shows the move):
+				// until then the forms below may still shift.
+				await page.getByRole('listitem').filter({ hasText: reason }).waitFor()
 			}
 			const as = async (email: string) => {
 				await page.context().clearCookies()
@@ -73,7 +76,7 @@ for (const dialect of DIALECTS) {
 			await page.getByLabel('Relevans for nettverket: poeng').fill('9')
 			await page.getByLabel('Markedspotensial: poeng').fill('7')
 			await page.getByLabel('Markedspotensial: kommentar').fill('Usikkert marked utenfor regionen')
-			await page.getByRole('button', { name: 'Lagre vurderingen' }).click()
+			await page.getByLabel('Markedspotensial: kommentar').press('Enter')
 			await page.getByText('Vurderingen er lagret.').waitFor()
 			await page.getByText('Vektet poengsum: 8 av 10').waitFor()
 			await openDetails(page.locator('summary', { hasText: 'Registrer vedtaket' }))
