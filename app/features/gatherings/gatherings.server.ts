@@ -46,7 +46,6 @@ function registrationCounts(eb: ExpressionBuilder<DB & { g: DB['gathering'] }, '
 		count().where('r.status', '=', 'registered').as('registered'),
 		count().where('r.status', '=', 'waitlisted').as('waitlisted'),
 		count().where('r.checked_in_at', 'is not', null).as('attended'),
-		count().where('r.status', '=', 'registered').where('r.checked_in_at', 'is not', null).as('registered_attended'),
 	]
 }
 
@@ -66,7 +65,17 @@ export function listGatherings(db: Kysely<DB>, { networkId, includeDrafts }: { n
 
 /** One gathering of the network with its agenda, or undefined. */
 export async function getGathering(db: Kysely<DB>, { networkId, gatheringId }: { networkId: number; gatheringId: number }) {
-	const row = await db.selectFrom('gathering as g').select(gatheringColumns).select(registrationCounts).where('g.network_id', '=', networkId).where('g.id', '=', gatheringId).executeTakeFirst()
+	const row = await db
+		.selectFrom('gathering as g')
+		.select(gatheringColumns)
+		.select(registrationCounts)
+		// Only here, not in the list: who had a seat and came, for the no-shows.
+		.select((eb) =>
+			eb.selectFrom('registration as r').select(eb.fn.countAll<number>().as('n')).whereRef('r.gathering_id', '=', 'g.id').where('r.status', '=', 'registered').where('r.checked_in_at', 'is not', null).as('registered_attended'),
+		)
+		.where('g.network_id', '=', networkId)
+		.where('g.id', '=', gatheringId)
+		.executeTakeFirst()
 	if (!row) return undefined
 	const agenda = await db.selectFrom('agenda_item').select(['id', 'time', 'title', 'speaker']).where('gathering_id', '=', gatheringId).orderBy('time').orderBy('id').execute()
 	const { registered_attended, ...gathering } = row
