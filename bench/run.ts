@@ -36,6 +36,7 @@ const connections = Number(values.connections)
 const processes = Number(values.processes ?? 2)
 const started: ChildProcess[] = []
 let stopPostgres: (() => void) | undefined
+let postgresPid: number | undefined
 
 function stopAll() {
 	for (const child of started) if (child.exitCode === null) child.kill('SIGTERM')
@@ -71,11 +72,40 @@ function childPids(pid: number): number[] {
 	}
 }
 
-async function load(url: string, headers: Record<string, string> = {}) {
+/** CPU time in ms that a process and those it started have used so far (Linux counts in 10 ms ticks). */
+function cpuMs(pid: number): number {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+		return (Number(fields[11]) + Number(fields[12])) * 10 + childPids(pid).reduce((sum, child) => sum + cpuMs(child), 0)
+	} catch {
+		return 0
+	}
+}
+
+/**
+ * Loads one URL with autocannon. Beside the rates, what a request costs in CPU:
+ * the server's processes, the database server's (PostgreSQL), and autocannon's
+ * own, which runs here on the same cores.
+ */
+async function load(url: string, { headers = {}, server, database }: { headers?: Record<string, string>; server: number; database?: number }) {
 	// A short unmeasured run first, so the figures are of a warm process (JIT, caches), not of its first seconds.
 	await autocannon({ url, connections, duration: 2, headers })
+	const before = { server: cpuMs(server), database: database ? cpuMs(database) : 0, generator: process.cpuUsage() }
 	const result = await autocannon({ url, connections, duration, headers })
-	return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx }
+	const generator = process.cpuUsage(before.generator)
+	const perRequest = (ms: number) => +(ms / result.requests.total).toFixed(2)
+	return {
+		rps: Math.round(result.requests.average),
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		errors: result.errors + result.non2xx,
+		cpuMs: {
+			server: perRequest(cpuMs(server) - before.server),
+			database: database ? perRequest(cpuMs(database) - before.database) : undefined,
+			loadGenerator: perRequest((generator.user + generator.system) / 1000),
+		},
+	}
 }
 
 try {
@@ -88,6 +118,7 @@ try {
 	if (dialect === 'postgres') {
 		const server = await startPostgres()
 		stopPostgres = server.stop
+		postgresPid = server.pid
 		url = server.url
 	} else {
 		url = path.join('data', 'bench', `${scale}.sqlite`)
@@ -160,11 +191,11 @@ try {
 		if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`)
 		const bytes = (await response.arrayBuffer()).byteLength
 		process.stdout.write(`Measuring ${page.name} (${bytes} bytes) …`)
-		const measured = await load(base + page.path, headers)
+		const measured = await load(base + page.path, { headers, server: server.pid!, database: postgresPid })
 		const bare = spawn(process.execPath, ['bench/bare-server.ts', String(bytes)], { stdio: ['ignore', 'pipe', 'inherit'] })
 		started.push(bare)
 		const barePort = await new Promise<string>((resolve) => bare.stdout!.once('data', (d) => resolve(String(d).trim())))
-		const yardstick = await load(`http://127.0.0.1:${barePort}/`)
+		const yardstick = await load(`http://127.0.0.1:${barePort}/`, { server: bare.pid! })
 		bare.kill('SIGTERM')
 		results.push({ ...page, bytes, ...measured, bare: yardstick, ratio: +(measured.rps / yardstick.rps).toFixed(3) })
 		console.log(` ${measured.rps} req/s`)
@@ -196,7 +227,20 @@ try {
 
 	console.log(`\n${dialect}, ${processes} process(es), ${scale}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`)
 	console.log(`${connections} connections, ${duration} s a page. Start-up ${startupMs} ms, peak memory ${memoryMb} MB a process (${totalMemoryMb} MB all ${peaks.length}), search by itself p50 ${search.p50} ms / p99 ${search.p99} ms`)
-	console.table(results.map((r) => ({ page: r.name, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'bare req/s': r.bare.rps, ratio: r.ratio })))
+	console.table(
+		results.map((r) => ({
+			page: r.name,
+			'req/s': r.rps,
+			'p50 ms': r.p50,
+			'p99 ms': r.p99,
+			errors: r.errors,
+			'bare req/s': r.bare.rps,
+			ratio: r.ratio,
+			'server CPU ms/req': r.cpuMs.server,
+			...(dialect === 'postgres' ? { 'PostgreSQL CPU ms/req': r.cpuMs.database } : {}),
+			'autocannon CPU ms/req': r.cpuMs.loadGenerator,
+		})),
+	)
 	printPlanner(planner)
 	console.log(`Figures written to ${file}`)
 } catch (error) {

@@ -1,19 +1,37 @@
+import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react'
+import { useLocation, useNavigate } from 'react-router'
 import { Link as DsLink } from '@digdir/designsystemet-react'
-import { Link as RouterLink, NavLink as RouterNavLink, type LinkProps, type NavLinkProps } from 'react-router'
 
-/** Designsystemet's look, React Router's navigation. */
-export function AppLink(props: LinkProps) {
-	return (
-		<DsLink asChild>
-			<RouterLink {...props} />
-		</DsLink>
-	)
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href' | 'children'> & {
+	children: ReactNode
+	/** A path from the root (`/n/…`) or a new query for this page (`?side=2`). */
+	to: string
 }
 
-export function NavLink(props: NavLinkProps) {
-	return (
-		<DsLink asChild>
-			<RouterNavLink {...props} />
-		</DsLink>
-	)
+/**
+ * Designsystemet's link that navigates inside the portal without a full page
+ * load. React Router's own Link resolves its path against the route tree three
+ * times a render, a tenth of a page's server time with the menu's dozen links;
+ * our paths never need that resolving (docs/decisions/016-links.md).
+ */
+export function AppLink({ to, onClick, ...rest }: LinkProps) {
+	const navigate = useNavigate()
+	const location = useLocation()
+	function handleClick(event: MouseEvent<HTMLAnchorElement>) {
+		onClick?.(event)
+		const modified = event.metaKey || event.altKey || event.ctrlKey || event.shiftKey
+		if (event.defaultPrevented || event.button !== 0 || modified || (rest.target && rest.target !== '_self')) return
+		event.preventDefault()
+		// A link to the page you are on replaces it in the history, as the browser does.
+		void navigate(to, { replace: to === location.pathname + location.search })
+	}
+	// data-discover lets React Router learn the routes behind the links on screen ahead of a click.
+	return <DsLink {...rest} href={to} onClick={handleClick} data-discover="true" />
+}
+
+/** A menu link, marked as the current page where you are: on `to` itself, or below it unless `end`. */
+export function NavLink({ end = false, ...props }: LinkProps & { end?: boolean }) {
+	const { pathname } = useLocation()
+	const current = pathname === props.to || (!end && pathname.startsWith(`${props.to}/`))
+	return <AppLink {...props} aria-current={current ? 'page' : undefined} />
 }

@@ -43,14 +43,21 @@ export function e2e(dialect: Dialect) {
 	let server: TestServer
 	let browser: Browser
 	const test = base.extend<Fixtures>({
-		page: async ({}, use) => {
+		page: async ({ task }, use) => {
 			const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' })
 			const page = await context.newPage()
 			const errors: string[] = []
 			// A 4xx answer to bad input is the portal working; Chromium logs it all the same.
 			page.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && errors.push(m.text()))
 			page.on('pageerror', (e) => errors.push(String(e)))
+			const posts: string[] = []
+			page.on('response', (r) => r.request().method() === 'POST' && posts.push(`${r.status()} ${new URL(r.url()).pathname}`))
 			await use(page)
+			// A failed test tells what the browser last sent and what the page said.
+			if (task.result?.state === 'fail') {
+				const messages = await page.locator('.ds-alert, [role="alert"], [role="status"]').allInnerTexts()
+				console.error(`At the failure: ${page.url()}\n  last posts: ${posts.slice(-5).join(', ') || 'none'}\n  messages: ${messages.join(' | ') || 'none'}`)
+			}
 			await context.close()
 			expect(errors, 'console errors').toEqual([])
 		},

@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL server on 127.0.0.1 for one test run: made with
 // initdb in a temporary folder, stopped and deleted afterwards.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -31,7 +31,8 @@ function run(command: string, args: string[]) {
 	if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`)
 }
 
-export async function startPostgres(): Promise<{ url: string; stop: () => void }> {
+/** A throwaway server; `pid` is its postmaster, the parent of every connection's process. */
+export async function startPostgres(): Promise<{ url: string; pid: number; stop: () => void }> {
 	const bin = binDir()
 	const dir = mkdtempSync(path.join(tmpdir(), 'knute-pg-'))
 	if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()))
@@ -45,6 +46,7 @@ export async function startPostgres(): Promise<{ url: string; stop: () => void }
 	])
 	return {
 		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+		pid: Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
 		stop() {
 			try {
 				run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'])

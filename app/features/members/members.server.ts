@@ -62,48 +62,43 @@ export async function listPeopleWithRoles(db: Kysely<DB>, networkId: number) {
 	return [...people.values()]
 }
 
-/** What the project leader's home page shows: counts and what needs doing. */
+/** What the project leader's home page shows: counts and what needs doing, in two queries. */
 export async function getAdminOverview(db: Kysely<DB>, networkId: number) {
-	const [organisations, people, withoutContact, prospects] = await Promise.all([
+	const [counts, organisations] = await Promise.all([
 		db
-			.selectFrom('network_organisation')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('network_id', '=', networkId)
+			.selectNoFrom((eb) => [
+				eb.selectFrom('network_organisation').select((sub) => sub.fn.countAll<number>().as('n')).where('network_id', '=', networkId).as('organisations'),
+				eb.selectFrom('membership').select((sub) => sub.fn.count<number>('person_id').distinct().as('n')).where('network_id', '=', networkId).as('people'),
+			])
 			.executeTakeFirstOrThrow(),
-		db
-			.selectFrom('membership')
-			.select((eb) => eb.fn.count<number>('person_id').distinct().as('n'))
-			.where('network_id', '=', networkId)
-			.executeTakeFirstOrThrow(),
+		// Members without a company contact, and prospects.
 		db
 			.selectFrom('network_organisation as no')
 			.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
-			.select(['o.id', 'o.name'])
+			.select(['o.id', 'o.name', 'no.status'])
 			.where('no.network_id', '=', networkId)
-			.where('no.status', '=', 'member')
 			.where((eb) =>
-				eb.not(
-					eb.exists(
-						eb
-							.selectFrom('person as p')
-							.innerJoin('membership as m', 'm.person_id', 'p.id')
-							.select('p.id')
-							.whereRef('p.organisation_id', '=', 'o.id')
-							.where('m.network_id', '=', networkId)
-							.where('m.role', '=', 'company_contact'),
-					),
-				),
+				eb.or([
+					eb('no.status', '=', 'prospect'),
+					eb.and([
+						eb('no.status', '=', 'member'),
+						eb.not(
+							eb.exists(
+								eb
+									.selectFrom('person as p')
+									.innerJoin('membership as m', 'm.person_id', 'p.id')
+									.select('p.id')
+									.whereRef('p.organisation_id', '=', 'o.id')
+									.where('m.network_id', '=', networkId)
+									.where('m.role', '=', 'company_contact'),
+							),
+						),
+					]),
+				]),
 			)
 			.orderBy('o.name')
 			.execute(),
-		db
-			.selectFrom('network_organisation as no')
-			.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
-			.select(['o.id', 'o.name'])
-			.where('no.network_id', '=', networkId)
-			.where('no.status', '=', 'prospect')
-			.orderBy('o.name')
-			.execute(),
 	])
-	return { organisations: Number(organisations.n), people: Number(people.n), withoutContact, prospects }
+	const only = (status: string) => organisations.filter((o) => o.status === status).map(({ id, name }) => ({ id, name }))
+	return { organisations: Number(counts.organisations), people: Number(counts.people), withoutContact: only('member'), prospects: only('prospect') }
 }

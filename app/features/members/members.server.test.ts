@@ -1,0 +1,42 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import type { Kysely } from 'kysely'
+import type { DB } from '#db/schema.ts'
+import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
+import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
+import { getAdminOverview } from './members.server.ts'
+
+for (const dialect of DIALECTS) {
+	describe(`the project leader's overview on ${dialect}`, () => {
+		let db: Kysely<DB>
+		let drop: () => Promise<void>
+		beforeEach(async () => {
+			;({ db, drop } = await createTestDatabase(dialect))
+		})
+		afterEach(() => drop())
+
+		test('counts the network and lists members without a contact and prospects, by name', async () => {
+			const networkId = await createNetwork(db)
+			const other = await createNetwork(db)
+			const contacted = await createCompany(db, networkId, { name: 'Alfa AS' })
+			const lonely = await createCompany(db, networkId, { name: 'Bravo AS' })
+			const leaderless = await createCompany(db, networkId, { name: 'Alfa Bravo AS' })
+			const prospect = await createCompany(db, networkId, { name: 'Charlie AS' })
+			await db.updateTable('network_organisation').set({ status: 'prospect' }).where('organisation_id', '=', prospect).execute()
+			await createPerson(db, networkId, { organisation_id: contacted, roles: ['member', 'company_contact'] })
+			await createPerson(db, networkId, { organisation_id: leaderless, roles: ['member'] })
+			// A contact in another network does not count here.
+			await createPerson(db, other, { organisation_id: lonely, roles: ['member', 'company_contact'] })
+
+			expect(await getAdminOverview(db, networkId)).toEqual({
+				organisations: 4,
+				people: 2,
+				withoutContact: [
+					{ id: leaderless, name: 'Alfa Bravo AS' },
+					{ id: lonely, name: 'Bravo AS' },
+				],
+				prospects: [{ id: prospect, name: 'Charlie AS' }],
+			})
+			expect(await getAdminOverview(db, other)).toEqual({ organisations: 0, people: 1, withoutContact: [], prospects: [] })
+		})
+	})
+}
