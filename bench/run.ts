@@ -114,17 +114,20 @@ try {
 	console.log(`Building the portal …`)
 	if (spawnSync('npx', ['react-router', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('The build failed.')
 
+	// The data set stays in data/bench/ for the next run: an SQLite file, or a PostgreSQL server's folder.
 	let url: string
+	let fresh: boolean
+	mkdirSync(path.join('data', 'bench'), { recursive: true })
 	if (dialect === 'postgres') {
-		const server = await startPostgres()
+		const server = await startPostgres({ keep: path.join('data', 'bench', `postgres-${scale}`) })
 		stopPostgres = server.stop
 		postgresPid = server.pid
 		url = server.url
+		fresh = server.fresh
 	} else {
 		url = path.join('data', 'bench', `${scale}.sqlite`)
-		mkdirSync(path.dirname(url), { recursive: true })
+		fresh = !existsSync(url)
 	}
-	const fresh = dialect === 'postgres' || !existsSync(url)
 	const { db } = createDatabase(url)
 	await migrateToLatest(db)
 	if (fresh) {

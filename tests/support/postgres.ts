@@ -1,7 +1,8 @@
-// A throwaway PostgreSQL server on 127.0.0.1 for one test run: made with
-// initdb in a temporary folder, stopped and deleted afterwards.
+// A PostgreSQL server of our own on 127.0.0.1: for a test run made with initdb
+// in a temporary folder, stopped and deleted afterwards; for the benchmark in a
+// folder it keeps, so that the next run finds its data again.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -31,14 +32,20 @@ function run(command: string, args: string[]) {
 	if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`)
 }
 
-/** A throwaway server; `pid` is its postmaster, the parent of every connection's process. */
-export async function startPostgres(): Promise<{ url: string; pid: number; stop: () => void }> {
+/**
+ * Starts a server; `pid` is its postmaster, the parent of every connection's
+ * process. Without `keep` the server is made in a temporary folder and deleted
+ * when stopped; with `keep` it lives in that folder and outlasts `stop()`.
+ */
+export async function startPostgres({ keep }: { keep?: string } = {}): Promise<{ url: string; pid: number; fresh: boolean; stop: () => void }> {
 	const bin = binDir()
-	const dir = mkdtempSync(path.join(tmpdir(), 'knute-pg-'))
-	if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()))
+	const dir = keep ? path.resolve(keep) : mkdtempSync(path.join(tmpdir(), 'knute-pg-'))
 	const data = path.join(dir, 'data')
+	const fresh = !existsSync(path.join(data, 'PG_VERSION'))
+	mkdirSync(dir, { recursive: true })
+	if (process.getuid?.() === 0) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()))
 	const port = await freePort()
-	run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C.UTF-8'])
+	if (fresh) run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale', 'C.UTF-8'])
 	run(path.join(bin, 'pg_ctl'), [
 		'-D', data, '-w', '-l', path.join(dir, 'log'),
 		'-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
@@ -47,11 +54,13 @@ export async function startPostgres(): Promise<{ url: string; pid: number; stop:
 	return {
 		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
 		pid: Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
+		fresh,
 		stop() {
 			try {
-				run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'])
+				// A kept server stops cleanly, so that it starts again without recovery.
+				run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', keep ? 'fast' : 'immediate', 'stop'])
 			} finally {
-				rmSync(dir, { recursive: true, force: true })
+				if (!keep) rmSync(dir, { recursive: true, force: true })
 			}
 		},
 	}
