@@ -30,7 +30,7 @@ export function createDatabase(url: string): { db: Kysely<DB>; dialect: Dialect 
 	if (/^postgres(ql)?:\/\//.test(url)) {
 		// Integers come back as numbers: counts and ids stay far below 2^53.
 		pg.types.setTypeParser(pg.types.builtins.INT8, Number)
-		const pool = new pg.Pool({ connectionString: url, max: 10 })
+		const pool = new pg.Pool({ connectionString: url, max: 10, Client: PreparingClient })
 		// An idle connection the server closes (a restart, a dropped test database)
 		// must not bring the process down; the pool makes a new one when needed.
 		pool.on('error', (error: Error & { code?: string }) => {
@@ -39,6 +39,26 @@ export function createDatabase(url: string): { db: Kysely<DB>; dialect: Dialect 
 		return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' }
 	}
 	return { db: new Kysely<DB>({ dialect: createSqliteDialect(url.replace(/^file:/, '')) }), dialect: 'sqlite' }
+}
+
+/**
+ * Kysely sends the same SQL text for the same query shape. A query with
+ * parameters goes as a named prepared statement, so each connection has
+ * PostgreSQL parse and plan it once, not at every call. The names are bounded
+ * (query shapes with lists of varying length make new texts); past the bound,
+ * statements go unnamed as before.
+ */
+const statementNames = new Map<string, string>()
+class PreparingClient extends pg.Client {
+	// pg's query() has many overloads; this passes every call on unchanged but one.
+	override query(text: unknown, values?: unknown, callback?: unknown): any {
+		if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+			let name = statementNames.get(text)
+			if (!name && statementNames.size < 500) statementNames.set(text, (name = `k${statementNames.size}`))
+			if (name) return super.query({ name, text, values }, callback as never)
+		}
+		return super.query(text as never, values as never, callback as never)
+	}
 }
 
 /** Brings the schema up to date; safe to run at every start and from several processes on PostgreSQL. */

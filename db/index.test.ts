@@ -1,0 +1,35 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { sql, type Kysely } from 'kysely'
+import type { DB } from '#db/schema.ts'
+import { createTestDatabase } from '#tests/support/databases.ts'
+import { createNetwork } from '#tests/support/factories.ts'
+
+describe('queries on PostgreSQL', () => {
+	let db: Kysely<DB>
+	let drop: () => Promise<void>
+	beforeEach(async () => {
+		;({ db, drop } = await createTestDatabase('postgres'))
+	})
+	afterEach(() => drop())
+
+	test('a query with parameters is prepared once a connection and answers each call with its own values', async () => {
+		const first = await createNetwork(db, { slug: 'forste' })
+		const second = await createNetwork(db, { slug: 'andre' })
+		const slugOf = (trx: Kysely<DB>, id: number) => trx.selectFrom('network').select('slug').where('id', '=', id).executeTakeFirstOrThrow()
+		// One transaction is one connection: the statements it prepared are there to see.
+		await db.transaction().execute(async (trx) => {
+			expect(await slugOf(trx, first)).toEqual({ slug: 'forste' })
+			expect(await slugOf(trx, second)).toEqual({ slug: 'andre' })
+			const prepared = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like ${'%from "network" where "id" = $1'}`.execute(trx)
+			expect(prepared.rows[0]!.n).toBe(1)
+		})
+	})
+
+	test('a statement that fails leaves the connection and the statement usable', async () => {
+		await createNetwork(db, { slug: 'lik' })
+		const insert = () => createNetwork(db, { slug: 'lik' })
+		await expect(insert()).rejects.toThrow(/unique|duplicate/i)
+		await expect(insert()).rejects.toThrow(/unique|duplicate/i)
+		expect(await db.selectFrom('network').select('slug').where('slug', '=', 'lik').execute()).toEqual([{ slug: 'lik' }])
+	})
+})
