@@ -71,34 +71,36 @@ export async function getAdminOverview(db: Kysely<DB>, networkId: number) {
 				eb.selectFrom('membership').select((sub) => sub.fn.count<number>('person_id').distinct().as('n')).where('network_id', '=', networkId).as('people'),
 			])
 			.executeTakeFirstOrThrow(),
-		// Members without a company contact, and prospects.
+		// Members and prospects, each member with whether it has a company contact.
 		db
 			.selectFrom('network_organisation as no')
 			.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
-			.select(['o.id', 'o.name', 'no.status'])
+			.select((eb) => [
+				'o.id',
+				'o.name',
+				'no.status',
+				eb
+					.exists(
+						eb
+							.selectFrom('person as p')
+							.innerJoin('membership as m', 'm.person_id', 'p.id')
+							.select('p.id')
+							.whereRef('p.organisation_id', '=', 'o.id')
+							.where('m.network_id', '=', networkId)
+							.where('m.role', '=', 'company_contact'),
+					)
+					.as('has_contact'),
+			])
 			.where('no.network_id', '=', networkId)
-			.where((eb) =>
-				eb.or([
-					eb('no.status', '=', 'prospect'),
-					eb.and([
-						eb('no.status', '=', 'member'),
-						eb.not(
-							eb.exists(
-								eb
-									.selectFrom('person as p')
-									.innerJoin('membership as m', 'm.person_id', 'p.id')
-									.select('p.id')
-									.whereRef('p.organisation_id', '=', 'o.id')
-									.where('m.network_id', '=', networkId)
-									.where('m.role', '=', 'company_contact'),
-							),
-						),
-					]),
-				]),
-			)
+			.where('no.status', 'in', ['member', 'prospect'])
 			.orderBy('o.name')
 			.execute(),
 	])
-	const only = (status: string) => organisations.filter((o) => o.status === status).map(({ id, name }) => ({ id, name }))
-	return { organisations: Number(counts.organisations), people: Number(counts.people), withoutContact: only('member'), prospects: only('prospect') }
+	const list = (rows: typeof organisations) => rows.map(({ id, name }) => ({ id, name }))
+	return {
+		organisations: Number(counts.organisations),
+		people: Number(counts.people),
+		withoutContact: list(organisations.filter((o) => o.status === 'member' && !o.has_contact)),
+		prospects: list(organisations.filter((o) => o.status === 'prospect')),
+	}
 }
