@@ -116,19 +116,27 @@ try {
 
 	// The data set stays in data/bench/ for the next run: an SQLite file, or a PostgreSQL server's folder.
 	let url: string
+	let where: string
 	let fresh: boolean
 	mkdirSync(path.join('data', 'bench'), { recursive: true })
 	if (dialect === 'postgres') {
-		const server = await startPostgres({ keep: path.join('data', 'bench', `postgres-${scale}`) })
+		where = path.join('data', 'bench', `postgres-${scale}`)
+		const server = await startPostgres({ keep: where })
 		stopPostgres = server.stop
 		postgresPid = server.pid
 		url = server.url
 		fresh = server.fresh
 	} else {
-		url = path.join('data', 'bench', `${scale}.sqlite`)
+		url = where = path.join('data', 'bench', `${scale}.sqlite`)
 		fresh = !existsSync(url)
 	}
 	const { db } = createDatabase(url)
+	// Never against someone's own data: only a database the generator made, checked before anything is written.
+	if (!fresh) {
+		await assertGenerated(db, scale, where).catch((error: Error) => {
+			throw new Error(`${error.message} If a run was stopped while it generated the data, delete ${where} and run again.`)
+		})
+	}
 	await migrateToLatest(db)
 	if (fresh) {
 		console.log(`Generating the ${scale} data set into ${dialect} …`)
@@ -136,8 +144,6 @@ try {
 		await generate(db, { scale, seed: 1, log: (line) => process.stdout.write(`\r  ${line}   `) })
 		console.log(`\n  done in ${Math.round((Date.now() - t) / 1000)} s`)
 	}
-	// Never against someone's own data: only a database the generator made.
-	await assertGenerated(db, scale, url)
 
 	const network = await db.selectFrom('network').select(['id', 'slug']).orderBy('id').executeTakeFirstOrThrow()
 	const company = await db.selectFrom('network_organisation').select('organisation_id').where('network_id', '=', network.id).orderBy('organisation_id').executeTakeFirstOrThrow()
