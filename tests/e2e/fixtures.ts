@@ -18,6 +18,18 @@ export async function expectAccessible(page: Page) {
 }
 
 /**
+ * Waits until React has taken over the page (hydration): until then a link or
+ * a button does what plain HTML does. React marks each element it manages with
+ * its props; the skip link is the first of them.
+ */
+export async function waitForHydration(page: Page) {
+	await page.waitForFunction(() => {
+		const link = document.querySelector('a.skip-link')
+		return link !== null && Object.keys(link).some((key) => key.startsWith('__reactProps'))
+	})
+}
+
+/**
  * Opens a Designsystemet Details by its summary and waits until it has slid
  * open: while its content grows, a click on a button inside it can be lost.
  */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { DIALECTS } from '../support/databases.ts'
-import { e2e, expectAccessible, openDetails } from './fixtures.ts'
+import { e2e, expectAccessible, openDetails, waitForHydration } from './fixtures.ts'
 
 const LEADER = 'kari.nordby@knute.example'
 const CONTACT = 'ingrid.bakken@fjellkode.example'
@@ -25,6 +25,24 @@ for (const dialect of DIALECTS) {
 			expect(await page.getByText(/6 December \d{4} at 09:00/).isVisible()).toBe(true)
 			await expectAccessible(page)
 			expect(await page.locator('html').getAttribute('lang')).toBe('en')
+		})
+
+		test('the menu changes the page without loading the document again and marks where you are', async ({ page, navigate }) => {
+			await navigate('/n/ikt-lillehammer')
+			await waitForHydration(page)
+			const menu = page.getByRole('navigation', { name: 'Hovedmeny' })
+			expect(await menu.getByRole('link', { name: 'Forside' }).getAttribute('aria-current')).toBe('page')
+			await page.evaluate(() => Object.assign(window, { sameDocument: true }))
+			await menu.getByRole('link', { name: 'Samlinger' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Samlinger' }).waitFor()
+			expect(page.url()).toBe(`${env.server.url}/n/ikt-lillehammer/samlinger`)
+			expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true)
+			expect(await menu.getByRole('link', { name: 'Samlinger' }).getAttribute('aria-current')).toBe('page')
+			expect(await menu.getByRole('link', { name: 'Forside' }).getAttribute('aria-current')).toBeNull()
+			await expectAccessible(page)
+			await page.goBack()
+			await page.getByRole('heading', { name: 'Hovedmål' }).waitFor()
+			expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true)
 		})
 
 		test('a person signs in with a one-time link from the mailbox and signs out', async ({ page, navigate }) => {
