@@ -29,15 +29,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const found = await searchDirectory(db, dialect, { networkId: network.id, query: q, limit: PAGE + 1, offset })
 	const more = found.length > PAGE
 	const hits = found.slice(0, PAGE)
-	const ids = (kind: string) => hits.filter((h) => h.kind === kind).map((h) => h.entity_id)
-	const [organisations, people] = await Promise.all([
-		listOrganisations(db, { networkId: network.id, ids: ids('organisation') }),
-		listPeople(db, { networkId: network.id, ids: ids('person') }),
-	])
-	// Keep the search's ranking.
-	const rank = new Map(hits.map((h, i) => [`${h.kind}:${h.entity_id}`, i]))
-	organisations.sort((a, b) => rank.get(`organisation:${a.id}`)! - rank.get(`organisation:${b.id}`)!)
-	people.sort((a, b) => rank.get(`person:${a.id}`)! - rank.get(`person:${b.id}`)!)
+	const organisations = hits.flatMap((h) => (h.kind === 'organisation' ? [h.organisation] : []))
+	const people = hits.flatMap((h) => (h.kind === 'person' ? [h.person] : []))
 	return { network: network.name, q, organisations, people, hits: hits.length, page, more }
 }
 

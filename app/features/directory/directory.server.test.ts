@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
-import { getOrganisation, getPerson, listOrganisations, searchDirectory, setRoles, updateOrganisation } from './directory.server.ts'
+import { getOrganisation, getPerson, listOrganisations, searchDirectory, setRoles, updateOrganisation, updatePerson } from './directory.server.ts'
 
 for (const dialect of DIALECTS) {
 	describe(`directory on ${dialect}`, () => {
@@ -37,6 +37,23 @@ for (const dialect of DIALECTS) {
 			await setRoles(db, { networkId, actorId: null }, person, ['member', 'company_contact'])
 			expect(await search('Hanne')).toEqual([`person:${person}`])
 			expect(await search('lagen sikkerhet')).toEqual([`organisation:${company}`, `person:${person}`])
+		})
+
+		test('each hit carries what its card shows: a company with its status in this network, a person with their employer', async () => {
+			const company = await createCompany(db, networkId, { name: 'Lågen Sikkerhet AS', town: 'Gjøvik', employees: 12, competences_offered: 'Sikkerhet', technologies: 'Rust' })
+			await db.updateTable('network_organisation').set({ status: 'prospect' }).where('organisation_id', '=', company).execute()
+			const other = await createNetwork(db)
+			await db.insertInto('network_organisation').values({ network_id: other, organisation_id: company, status: 'member', created_at: '2026-01-01T00:00:00.000Z' }).execute()
+			const person = await createPerson(db, networkId, { name: 'Hanne Lund', organisation_id: company })
+			await updatePerson(db, { networkId, actorId: null }, person, { title: 'Rådgiver', town: 'Hamar', competences: 'Sikkerhet' })
+			expect(await searchDirectory(db, dialect, { networkId, query: 'sikkerhet' })).toEqual([
+				{
+					kind: 'organisation',
+					entity_id: company,
+					organisation: { id: company, name: 'Lågen Sikkerhet AS', kind: 'company', town: 'Gjøvik', employees: 12, competences_offered: 'Sikkerhet', technologies: 'Rust', logo_file_id: null, status: 'prospect' },
+				},
+				{ kind: 'person', entity_id: person, person: { id: person, name: 'Hanne Lund', title: 'Rådgiver', town: 'Hamar', competences: 'Sikkerhet', organisation: 'Lågen Sikkerhet AS' } },
+			])
 		})
 
 		test('keeps each network to its own directory', async () => {

@@ -214,12 +214,15 @@ async function writeDocuments(trx: Kysely<DB>, kind: 'organisation' | 'person', 
 		.execute()
 }
 
-export type SearchHit = { kind: 'organisation' | 'person'; entity_id: number }
+export type DirectoryOrganisation = Awaited<ReturnType<typeof listOrganisations>>[number]
+export type DirectoryPerson = Awaited<ReturnType<typeof listPeople>>[number]
+export type SearchHit = { kind: 'organisation'; entity_id: number; organisation: DirectoryOrganisation } | { kind: 'person'; entity_id: number; person: DirectoryPerson }
 
 /**
- * Full-text search in one network's directory, best match first. SQLite: FTS5
- * with a light stemmer and prefixes; PostgreSQL: the `norwegian` text-search
- * configuration with prefixes. Both see the same folded text.
+ * Full-text search in one network's directory, best match first, each hit with
+ * what its card shows. SQLite: FTS5 with a light stemmer and prefixes;
+ * PostgreSQL: the `norwegian` text-search configuration with prefixes. Both see
+ * the same folded text. One query: the page of hits, then their cards.
  * @example await searchDirectory(db, 'sqlite', { networkId: 1, query: 'skytjenester Gjøvik' })
  */
 export async function searchDirectory(
@@ -229,53 +232,98 @@ export async function searchDirectory(
 ): Promise<SearchHit[]> {
 	const words = queryWords(query)
 	if (words.length === 0) return []
+	// `score`: lower is better on both databases.
+	let ranked
 	if (dialect === 'postgres') {
 		const tsquery = words.map((w) => `${w}:*`).join(' & ')
-		return db
-			.selectFrom('search_document')
-			.select(['kind', 'entity_id'])
-			.where('network_id', '=', networkId)
+		ranked = db
+			.selectFrom('search_document as d')
+			.select(['d.kind', 'd.entity_id', 'd.title', sql<number>`-ts_rank(tsv, to_tsquery('norwegian', ${tsquery}))`.as('score')])
+			.where('d.network_id', '=', networkId)
 			.where(sql<boolean>`tsv @@ (to_tsquery('simple', ${`n${networkId}`}) && to_tsquery('norwegian', ${tsquery}))`)
-			.orderBy(sql`ts_rank(tsv, to_tsquery('norwegian', ${tsquery}))`, 'desc')
-			.orderBy('title')
-			.limit(limit)
-			.offset(offset)
-			.execute()
+	} else {
+		const match = `net:n${networkId} ${words.map((w) => `"${stem(w)}"*`).join(' ')}`
+		ranked = db
+			.selectFrom(sql<{ rowid: number }>`search_fts`.as('f'))
+			.innerJoin('search_document as d', 'd.id', 'f.rowid')
+			.select(['d.kind', 'd.entity_id', 'd.title', sql<number>`bm25(search_fts, 10.0, 1.0, 0.0)`.as('score')])
+			.where(sql<boolean>`search_fts match ${match}`)
+			.where('d.network_id', '=', networkId)
 	}
-	const match = `net:n${networkId} ${words.map((w) => `"${stem(w)}"*`).join(' ')}`
+	const rows = await db
+		.selectFrom(ranked.orderBy('score').orderBy('d.title').limit(limit).offset(offset).as('h'))
+		.leftJoin('organisation as o', (join) => join.on('h.kind', '=', 'organisation').onRef('o.id', '=', 'h.entity_id'))
+		.leftJoin('network_organisation as no', (join) => join.onRef('no.organisation_id', '=', 'o.id').on('no.network_id', '=', networkId))
+		.leftJoin('person as p', (join) => join.on('h.kind', '=', 'person').onRef('p.id', '=', 'h.entity_id'))
+		.leftJoin('organisation as employer', 'employer.id', 'p.organisation_id')
+		.select([
+			'h.kind',
+			'h.entity_id',
+			'o.name as organisation_name',
+			'o.kind as organisation_kind',
+			'o.town as organisation_town',
+			'o.employees',
+			'o.competences_offered',
+			'o.technologies',
+			'o.logo_file_id',
+			'no.status',
+			'p.name as person_name',
+			'p.title',
+			'p.town as person_town',
+			'p.competences',
+			'employer.name as employer',
+		])
+		.orderBy('h.score')
+		.orderBy('h.title')
+		.execute()
+	return rows.map((r): SearchHit => {
+		const id = r.entity_id
+		return r.kind === 'organisation'
+			? {
+					kind: r.kind,
+					entity_id: id,
+					organisation: {
+						id,
+						name: r.organisation_name!,
+						kind: r.organisation_kind!,
+						town: r.organisation_town!,
+						employees: r.employees,
+						competences_offered: r.competences_offered!,
+						technologies: r.technologies!,
+						logo_file_id: r.logo_file_id,
+						status: r.status!,
+					},
+				}
+			: { kind: r.kind, entity_id: id, person: { id, name: r.person_name!, title: r.title!, town: r.person_town!, competences: r.competences!, organisation: r.employer } }
+	})
+}
+
+/** A page of a network's organisations for the directory, by name. */
+export function listOrganisations(db: Kysely<DB>, { networkId, limit = 500, offset = 0 }: { networkId: number; limit?: number; offset?: number }) {
 	return db
-		.selectFrom(sql<{ rowid: number }>`search_fts`.as('f'))
-		.innerJoin('search_document as d', 'd.id', 'f.rowid')
-		.select(['d.kind', 'd.entity_id'])
-		.where(sql<boolean>`search_fts match ${match}`)
-		.where('d.network_id', '=', networkId)
-		.orderBy(sql`bm25(search_fts, 10.0, 1.0, 0.0)`)
-		.orderBy('d.title')
+		.selectFrom('network_organisation as no')
+		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
+		.select(['o.id', 'o.name', 'o.kind', 'o.town', 'o.employees', 'o.competences_offered', 'o.technologies', 'o.logo_file_id', 'no.status'])
+		.where('no.network_id', '=', networkId)
+		.orderBy('o.name')
+		.orderBy('o.id')
 		.limit(limit)
 		.offset(offset)
 		.execute()
 }
 
-/** The organisations of a network for the directory; all, or those with the given ids. */
-export function listOrganisations(db: Kysely<DB>, { networkId, ids, limit = 500, offset = 0 }: { networkId: number; ids?: number[]; limit?: number; offset?: number }) {
-	let query = db
-		.selectFrom('network_organisation as no')
-		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
-		.select(['o.id', 'o.name', 'o.kind', 'o.town', 'o.employees', 'o.competences_offered', 'o.technologies', 'o.logo_file_id', 'no.status'])
-		.where('no.network_id', '=', networkId)
-	if (ids) query = query.where('o.id', 'in', ids.length ? ids : [-1])
-	return query.orderBy('o.name').orderBy('o.id').limit(limit).offset(offset).execute()
-}
-
-/** The people of a network for the directory; all, or those with the given ids. */
-export function listPeople(db: Kysely<DB>, { networkId, ids, limit = 500, offset = 0 }: { networkId: number; ids?: number[]; limit?: number; offset?: number }) {
-	let query = db
+/** A page of a network's people for the directory, by name. */
+export function listPeople(db: Kysely<DB>, { networkId, limit = 500, offset = 0 }: { networkId: number; limit?: number; offset?: number }) {
+	return db
 		.selectFrom('person as p')
 		.leftJoin('organisation as o', 'o.id', 'p.organisation_id')
 		.select(['p.id', 'p.name', 'p.title', 'p.town', 'p.competences', 'o.name as organisation'])
 		.where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.person_id').whereRef('m.person_id', '=', 'p.id').where('m.network_id', '=', networkId)))
-	if (ids) query = query.where('p.id', 'in', ids.length ? ids : [-1])
-	return query.orderBy('p.name').orderBy('p.id').limit(limit).offset(offset).execute()
+		.orderBy('p.name')
+		.orderBy('p.id')
+		.limit(limit)
+		.offset(offset)
+		.execute()
 }
 
 /** One organisation as its page shows it, if it belongs to the network. */
