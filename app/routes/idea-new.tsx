@@ -9,6 +9,7 @@ import { proposeIdea } from '#app/features/ideas/ideas.server.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { requiredText, tagList } from '#app/platform/fields.ts'
+import { compareNorwegian } from '#app/platform/i18n.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
@@ -38,7 +39,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 		.select(['o.competences_offered', 'o.competences_wanted'])
 		.where('no.network_id', '=', network.id)
 		.execute()
-	const competences = [...new Set(offered.flatMap((o) => `${o.competences_offered},${o.competences_wanted}`.split(',').map((s) => s.trim()).filter(Boolean)))].sort((a, b) => a.localeCompare(b, 'nb'))
+	const competences = [...new Set(offered.flatMap((o) => `${o.competences_offered},${o.competences_wanted}`.split(',').map((s) => s.trim()).filter(Boolean)))].sort(compareNorwegian)
 	return { organisations, competences }
 }
 

@@ -10,7 +10,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { can } from '#app/platform/policy.ts'
 import { actorContext } from '#app/platform/context.ts'
-import { formatNumber, type MessageKey } from '#app/platform/i18n.ts'
+import { compareNorwegian, formatNumber, type MessageKey } from '#app/platform/i18n.ts'
 import { PlainSelect } from '#app/ui/plain-select.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
@@ -68,7 +68,7 @@ export default function NetworkMap({ loaderData: d, actionData }: Route.Componen
 	const name = new Map(d.companies.map((c) => [c.id, c.name]))
 	const others = d.companies.filter((c) => c.id !== d.own).map((c) => ({ value: String(c.id), label: c.name }))
 	const percent = formatNumber(lang, Math.round(d.share * 1000) / 10)
-	const links = [...d.links].sort((x, y) => y.strength - x.strength || name.get(x.a)!.localeCompare(name.get(y.a)!, 'nb'))
+	const links = [...d.links].sort((x, y) => y.strength - x.strength || compareNorwegian(name.get(x.a)!, name.get(y.a)!))
 	return (
 		<main id="main" className="page">
 			<Heading level={1} data-size="lg">

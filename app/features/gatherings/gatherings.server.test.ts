@@ -124,12 +124,14 @@ for (const dialect of DIALECTS) {
 			const [one, two] = await db.selectFrom('registration').select('id').where('gathering_id', '=', g.id).orderBy('id').execute()
 			expect(await setCheckedIn(db, { gatheringId: g.id, registrationId: one!.id, present: true })).toBe(true)
 			expect(await setCheckedIn(db, { gatheringId: g.id + 1, registrationId: two!.id, present: true })).toBe(false)
-			await addWalkIn(db, { network, gatheringId: g.id }, { name: 'Walk In', email: 'walk@in.no', company: 'Dørstokken AS', org_number: null })
+			await addWalkIn(db, { network, gatheringId: g.id }, { name: 'Walk In', email: 'walk@in.no', company: 'Åsen AS', org_number: null })
+			await addWalkIn(db, { network, gatheringId: g.id }, { name: 'Walk Inn', email: 'walk@inn.no', company: 'Ørnen AS', org_number: null })
 			const attendance = await getAttendance(db, g.id)
-			expect(attendance.companies).toEqual(['Bedrift 1 AS', 'Dørstokken AS'])
+			// In Norwegian order, Ø before Å.
+			expect(attendance.companies).toEqual(['Bedrift 1 AS', 'Ørnen AS', 'Åsen AS'])
 			expect(attendance.people.map((p) => p.name)).toEqual(['Besøkende 1'])
 			const counts = await getGathering(db, { networkId: network.id, gatheringId: g.id })
-			expect({ registered: counts!.registered, attended: counts!.attended, noShow: counts!.noShow }).toEqual({ registered: 3, attended: 2, noShow: 1 })
+			expect({ registered: counts!.registered, attended: counts!.attended, noShow: counts!.noShow }).toEqual({ registered: 4, attended: 3, noShow: 1 })
 		})
 
 		test('a change raises the sequence that calendars go by', async () => {

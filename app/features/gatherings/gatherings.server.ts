@@ -3,7 +3,7 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { createOrganisation } from '#app/features/directory/directory.server.ts'
 import { hashToken } from '#app/platform/auth.server.ts'
-import { formatDateTime, translator, type Lang } from '#app/platform/i18n.ts'
+import { compareNorwegian, formatDateTime, translator, type Lang } from '#app/platform/i18n.ts'
 import { enqueueMail } from '#app/platform/mail.server.ts'
 import { inMinutes, now } from '#app/platform/time.ts'
 import { calendarFor } from './calendar.ts'
@@ -392,7 +392,7 @@ export async function getAttendance(db: Kysely<DB>, gatheringId: number) {
 		.where('r.checked_in_at', 'is not', null)
 		.orderBy('r.name')
 		.execute()
-	const companies = [...new Set(present.map((p) => p.organisation ?? p.company).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'nb'))
+	const companies = [...new Set(present.map((p) => p.organisation ?? p.company).filter(Boolean))].sort(compareNorwegian)
 	return { companies, people: present.filter((p) => p.show_in_attendance === 1).map((p) => ({ id: p.id, name: p.name, company: p.organisation ?? p.company })) }
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ContactKind, DB } from '#db/schema.ts'
 import { audit } from '#app/platform/audit.server.ts'
-import { translator, type Lang } from '#app/platform/i18n.ts'
+import { compareNorwegian, translator, type Lang } from '#app/platform/i18n.ts'
 import { enqueueMail } from '#app/platform/mail.server.ts'
 import { splitTags } from '#app/platform/fields.ts'
 import { now } from '#app/platform/time.ts'
@@ -115,7 +115,7 @@ export async function getNetworkMap(db: Kysely<DB>, { networkId, organisationId 
 		? companies
 				.filter((c) => c.id !== me.id && !strength.has(pairKey(me.id, c.id)))
 				.map((c) => ({ id: c.id, name: c.name, wished: wished.has(c.id), fit: fit(c) }))
-				.sort((x, y) => Number(y.wished) - Number(x.wished) || y.fit - x.fit || x.name.localeCompare(y.name, 'nb'))
+				.sort((x, y) => Number(y.wished) - Number(x.wished) || y.fit - x.fit || compareNorwegian(x.name, y.name))
 		: []
 	return {
 		companies: companies.map((c) => ({ id: c.id, name: c.name })),
