@@ -26,14 +26,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 	const gathering = await requireGathering(context, network.id, params.gatheringId, { drafts: can(actor, 'manage:gathering', { networkId: network.id }) })
 	const db = getDb(context)
 	const participant = rolesIn(actor, network.id).length > 0
-	const [own, attendance, documents, rounds] = participant
-		? await Promise.all([
-				getOwnRegistration(db, { gatheringId: gathering.id, email: actor!.email }),
-				getAttendance(db, gathering.id),
-				listDocuments(db, gathering.id),
-				db.selectFrom('meeting_plan').select('id').where('gathering_id', '=', gathering.id).executeTakeFirst(),
-			])
-		: [undefined, null, [], undefined]
+	const [own, attendance, documents] = participant
+		? await Promise.all([getOwnRegistration(db, { gatheringId: gathering.id, email: actor!.email }), getAttendance(db, gathering.id), listDocuments(db, gathering.id)])
+		: [undefined, null, []]
 	return {
 		gathering,
 		closed: registrationClosed(gathering),
@@ -43,7 +38,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 		attendance,
 		documents,
 		minutes: participant ? gathering.minutes : '',
-		rounds: rounds !== undefined,
+		rounds: participant && gathering.meetingRounds,
 	}
 }
 

@@ -69,18 +69,27 @@ export async function getGathering(db: Kysely<DB>, { networkId, gatheringId }: {
 		.selectFrom('gathering as g')
 		.select(gatheringColumns)
 		.select(registrationCounts)
-		// Only here, not in the list: who had a seat and came, for the no-shows.
-		.select((eb) =>
+		// Only here, not in the list: who had a seat and came, for the no-shows; whether get-to-know rounds are planned.
+		.select((eb) => [
 			eb.selectFrom('registration as r').select(eb.fn.countAll<number>().as('n')).whereRef('r.gathering_id', '=', 'g.id').where('r.status', '=', 'registered').where('r.checked_in_at', 'is not', null).as('registered_attended'),
-		)
+			eb.exists(eb.selectFrom('meeting_plan as mp').select('mp.id').whereRef('mp.gathering_id', '=', 'g.id')).as('has_rounds'),
+		])
 		.where('g.network_id', '=', networkId)
 		.where('g.id', '=', gatheringId)
 		.executeTakeFirst()
 	if (!row) return undefined
 	const agenda = await db.selectFrom('agenda_item').select(['id', 'time', 'title', 'speaker']).where('gathering_id', '=', gatheringId).orderBy('time').orderBy('id').execute()
-	const { registered_attended, ...gathering } = row
+	const { registered_attended, has_rounds, ...gathering } = row
 	const registered = Number(row.registered)
-	return { ...gathering, agenda, registered, waitlisted: Number(row.waitlisted), attended: Number(row.attended), noShow: Math.max(0, registered - Number(registered_attended)) }
+	return {
+		...gathering,
+		agenda,
+		registered,
+		waitlisted: Number(row.waitlisted),
+		attended: Number(row.attended),
+		noShow: Math.max(0, registered - Number(registered_attended)),
+		meetingRounds: Boolean(has_rounds),
+	}
 }
 
 export async function createGathering(trx: Kysely<DB>, networkId: number, input: GatheringInput, agenda: AgendaInput[]) {

@@ -59,8 +59,10 @@ for (const dialect of DIALECTS) {
 
 		test('plans rounds that keep the rules, and a blocked company is never met', async () => {
 			await setWish(db, { networkId, organisationId: companies[1]!, actorId: people[2]! }, { otherId: companies[2]!, kind: 'avoid' })
+			expect((await getGathering(db, { networkId, gatheringId }))!.meetingRounds).toBe(false)
 			const result = await planMeetings(db, scope(), { registrationIds: registrations, rounds: 3, minutes: 7 })
 			expect(result).toEqual({ ok: true, rounds: 3, possible: null })
+			expect((await getGathering(db, { networkId, gatheringId }))!.meetingRounds).toBe(true)
 			const p = await plan()
 			expect(p.schedule).toHaveLength(3)
 			expect(p.schedule.every((r) => r.meetings.reduce((n, m) => n + m.people.length, 0) + r.resting.length === 6)).toBe(true)
