@@ -4,12 +4,13 @@ import '@fontsource/inter/600.css'
 import '@digdir/designsystemet-css/theme'
 import '@digdir/designsystemet-css'
 import './app.css'
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration } from 'react-router'
-import { Heading, Link, Paragraph } from '@digdir/designsystemet-react'
+import { Form, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation } from 'react-router'
+import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/root'
 import { getActor } from '#app/platform/auth.server.ts'
 import { actorContext, dbContext, requestContext } from '#app/platform/context.ts'
 import { isMessageKey, langFromRequest, type MessageKey } from '#app/platform/i18n.ts'
+import { AppLink } from '#app/ui/link.tsx'
 import { useNonce } from '#app/ui/nonce.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
 
@@ -49,8 +50,45 @@ export function Layout({ children }: { children: React.ReactNode }) {
 	)
 }
 
-export default function App() {
-	return <Outlet />
+// Every page has the site's header; a resource route renders nothing, and an
+// error shows the error boundary below in its place.
+export default function App({ loaderData: root }: Route.ComponentProps) {
+	const t = useT()
+	const location = useLocation()
+	const here = location.pathname + location.search
+	return (
+		<>
+			<a className="skip-link" href="#main">
+				{t('app.skip')}
+			</a>
+			<header className="site-header">
+				<div className="site-header__inner">
+					<a className="site-header__brand" href="/">
+						{t('app.name')}
+					</a>
+					<div className="site-header__tools">
+						<Form method="post" action="/sprak">
+							<input type="hidden" name="redirectTo" value={here} />
+							<Button type="submit" variant="tertiary" data-size="sm" name="lang" value={t('lang.switch') === 'English' ? 'en' : 'nb'} aria-label={t('lang.switchLabel')}>
+								{t('lang.switch')}
+							</Button>
+						</Form>
+						{root.mailboxPage ? <AppLink to="/utvikling/epost">{t('mailbox.title')}</AppLink> : null}
+						{root.actor ? (
+							<Form method="post" action="/logg-ut">
+								<Button type="submit" variant="secondary" data-size="sm">
+									{t('nav.logout')}
+								</Button>
+							</Form>
+						) : (
+							<AppLink to={`/logg-inn?redirectTo=${encodeURIComponent(here)}`}>{t('nav.login')}</AppLink>
+						)}
+					</div>
+				</div>
+			</header>
+			<Outlet />
+		</>
+	)
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

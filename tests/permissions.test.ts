@@ -35,7 +35,6 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	'routes/language.ts': { path: () => '/sprak', get: () => 'redirect' },
 	'routes/logout.ts': { path: () => '/logg-ut', get: () => 'redirect' },
 	'routes/file.ts': { path: (i) => `/n/test/filer/${i.logo}`, get: directory },
-	'routes/site-layout.tsx': { path: () => '/', get: publicPage },
 	'routes/home.tsx': { path: () => '/', get: publicPage },
 	'routes/login.tsx': { path: () => '/logg-inn', get: publicPage },
 	'routes/login-link.tsx': { path: () => '/logg-inn/lenke?token=x', get: publicPage },
