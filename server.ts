@@ -23,13 +23,22 @@ if (env.WEB_CONCURRENCY > 1 && env.NODE_ENV !== 'development' && cluster.isPrima
 	cluster.setupPrimary({ execArgv: [...process.execArgv, '--max-semi-space-size=32', '--max-old-space-size=384'] })
 	for (let i = 0; i < env.WEB_CONCURRENCY; i++) cluster.fork({ KNUTE_PREPARED: '1' })
 	let stopping = false
-	cluster.on('exit', (worker, code) => {
-		if (!stopping && code !== 0) cluster.fork({ KNUTE_PREPARED: '1' })
-	})
 	const stop = () => {
 		stopping = true
 		for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM')
 	}
+	// A worker that fails after it has served is started again; one that could
+	// not start (the port is taken) would fail again, so the portal stops.
+	const served = new Set<number>()
+	cluster.on('listening', (worker) => served.add(worker.id))
+	cluster.on('exit', (worker, code) => {
+		if (stopping || code === 0) return
+		if (served.has(worker.id)) cluster.fork({ KNUTE_PREPARED: '1' })
+		else {
+			stop()
+			process.exitCode = 1
+		}
+	})
 	process.on('SIGTERM', stop)
 	process.on('SIGINT', stop)
 } else {
@@ -58,7 +67,11 @@ async function serve() {
 	}
 	app.use(serverApp.app)
 
-	const server = app.listen(env.PORT, env.HOST, () => {
+	const server = app.listen(env.PORT, env.HOST, (error) => {
+		if (error) {
+			console.error(`Knute cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`)
+			process.exit(1)
+		}
 		const ms = Math.round(performance.now() - started)
 		if (!cluster.isWorker || cluster.worker?.id === 1) {
 			console.log(`Knute on http://localhost:${env.PORT} (${serverApp.dialect}, ${env.NODE_ENV}, ${env.WEB_CONCURRENCY} process(es), ready in ${ms} ms)`)

@@ -1,0 +1,82 @@
+// `node server.ts` as an operator starts it: it serves, stops cleanly, and says
+// so and stops when it cannot listen, with one process and with several.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, expect, test } from 'vitest'
+
+let dataDir: string
+const started: ChildProcess[] = []
+beforeEach(() => {
+	dataDir = mkdtempSync(path.join(tmpdir(), 'knute-server-'))
+})
+afterEach(() => {
+	// A portal that did not stop by itself is stopped here, with its workers.
+	for (const child of started.splice(0)) if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL')
+	rmSync(dataDir, { recursive: true, force: true })
+})
+
+function start(port: number, processes: number) {
+	const child = spawn(process.execPath, ['server.ts'], {
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			WEB_CONCURRENCY: String(processes),
+			DATA_DIR: dataDir,
+			DATABASE_URL: path.join(dataDir, 'knute.sqlite'),
+			SEED_DEMO: 'false',
+		},
+		detached: true,
+	})
+	started.push(child)
+	let output = ''
+	child.stdout.on('data', (chunk) => (output += chunk))
+	child.stderr.on('data', (chunk) => (output += chunk))
+	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+	return { child, exited, output: () => output }
+}
+
+async function freePort() {
+	const server = createServer().listen(0, '127.0.0.1')
+	await new Promise((resolve) => server.once('listening', resolve))
+	const { port } = server.address() as AddressInfo
+	await new Promise((resolve) => server.close(resolve))
+	return port
+}
+
+for (const processes of [1, 2]) {
+	test(`with ${processes} process(es) it answers, and stops cleanly on SIGTERM`, async () => {
+		const port = await freePort()
+		const portal = start(port, processes)
+		let health = 0
+		for (let i = 0; i < 100 && health !== 200; i++) {
+			health = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+				(r) => r.status,
+				() => 0,
+			)
+			if (health !== 200) await new Promise((resolve) => setTimeout(resolve, 100))
+		}
+		expect(health).toBe(200)
+		portal.child.kill('SIGTERM')
+		expect(await portal.exited).toBe(0)
+		expect(portal.output()).toContain(`Knute on http://localhost:${port}`)
+	}, 30_000)
+
+	test(`with ${processes} process(es) on a port that is taken it says so and stops`, async () => {
+		const taken = createServer().listen(0, '127.0.0.1')
+		await new Promise((resolve) => taken.once('listening', resolve))
+		const { port } = taken.address() as AddressInfo
+		try {
+			const portal = start(port, processes)
+			expect(await portal.exited).toBe(1)
+			expect(portal.output()).toContain(`Knute cannot listen on 127.0.0.1:${port}`)
+			expect(portal.output()).not.toContain('Knute on http')
+		} finally {
+			await new Promise((resolve) => taken.close(resolve))
+		}
+	}, 30_000)
+}
