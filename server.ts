@@ -78,10 +78,14 @@ async function serve() {
 		}
 	})
 
+	// On SIGTERM (a restart, a deploy) the portal takes no new connections and
+	// answers the requests under way, closing each connection as it falls idle;
+	// after ten seconds it stops regardless.
 	function shutdown() {
 		server.close(() => void serverApp.close().then(() => process.exit(0)))
-		server.closeAllConnections()
-		setTimeout(() => process.exit(0), 3000).unref()
+		server.closeIdleConnections()
+		setInterval(() => server.closeIdleConnections(), 100).unref()
+		setTimeout(() => process.exit(0), 10_000).unref()
 	}
 	process.on('SIGTERM', shutdown)
 	process.on('SIGINT', shutdown)

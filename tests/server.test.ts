@@ -2,7 +2,7 @@
 // so and stops when it cannot listen, with one process and with several.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
+import { connect, createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
@@ -80,5 +80,29 @@ for (const processes of [1, 2]) {
 		} finally {
 			await new Promise((resolve) => taken.close(resolve))
 		}
+	}, 30_000)
+}
+
+for (const processes of [1, 2]) {
+	test(`with ${processes} process(es) a request under way on SIGTERM is still answered`, async () => {
+		const port = await freePort()
+		const portal = start(port, processes)
+		for (let i = 0; i < 200 && !portal.output().includes('Knute on http'); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+		// A form post whose body is still on its way when the portal is told to stop.
+		const socket = connect(port, '127.0.0.1')
+		await new Promise((resolve) => socket.once('connect', resolve))
+		let answer = ''
+		socket.on('data', (chunk) => (answer += chunk))
+		const closed = new Promise((resolve) => socket.once('close', resolve))
+		const body = 'lang=en&redirectTo=%2F'
+		socket.write(`POST /sprak HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`)
+		await new Promise((resolve) => setTimeout(resolve, 300))
+		portal.child.kill('SIGTERM')
+		await new Promise((resolve) => setTimeout(resolve, 300))
+		socket.write(body.slice(5))
+		await closed
+		expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 302 Found')
+		expect(answer).toMatch(/^set-cookie: lang=en/im)
+		expect(await portal.exited).toBe(0)
 	}, 30_000)
 }
