@@ -4,18 +4,23 @@
 import cluster from 'node:cluster'
 import { enableCompileCache } from 'node:module'
 import express from 'express'
-import { readEnv } from './app/platform/env.server.ts'
+import { readEnv, SettingsError, type Env } from './app/platform/env.server.ts'
 
 const started = performance.now()
 // Node keeps the compiled code of the modules loaded from here on (the build
 // above all) in its cache directory: later starts skip most of the compiling.
 enableCompileCache()
-const env = readEnv()
+let env: Env
+try {
+	env = readEnv()
+} catch (error) {
+	cannotStart(error)
+}
 type ServerModule = typeof import('./app/server.ts')
 
 if (env.WEB_CONCURRENCY > 1 && env.NODE_ENV !== 'development' && cluster.isPrimary) {
 	// The primary only prepares the database and watches the workers: it loads no pages.
-	await (await import('./db/prepare.ts')).prepareDatabase(env)
+	await (await import('./db/prepare.ts')).prepareDatabase(env).catch(cannotStart)
 	// Page servers allocate fast and keep little: V8's young generation would grow
 	// to 2 × 64 MB and its old generation far past what is live, about 400 MB a
 	// process at full load. These limits keep a process near 270 MB for about a
@@ -42,7 +47,18 @@ if (env.WEB_CONCURRENCY > 1 && env.NODE_ENV !== 'development' && cluster.isPrima
 	process.on('SIGTERM', stop)
 	process.on('SIGINT', stop)
 } else {
-	await serve()
+	await serve().catch(cannotStart)
+}
+
+/**
+ * What stops the start — a wrong setting, a database out of reach — in one
+ * line; the stack trace too for anything else, which may be a bug.
+ */
+function cannotStart(error: unknown): never {
+	console.error(`Knute cannot start: ${error instanceof Error ? error.message : String(error)}`)
+	const condition = error instanceof SettingsError || typeof (error as { code?: unknown } | null)?.code === 'string'
+	if (!condition && error instanceof Error) console.error(error.stack)
+	process.exit(1)
 }
 
 async function serve() {

@@ -1,5 +1,5 @@
 // `node server.ts` as an operator starts it: it serves, stops cleanly, and says
-// so and stops when it cannot listen, with one process and with several.
+// in one line why when it cannot start, with one process and with several.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { connect, createServer, type AddressInfo } from 'node:net'
@@ -18,7 +18,7 @@ afterEach(() => {
 	rmSync(dataDir, { recursive: true, force: true })
 })
 
-function start(port: number, processes: number) {
+function start(port: number, processes: number, settings: Record<string, string> = {}) {
 	const child = spawn(process.execPath, ['server.ts'], {
 		env: {
 			...process.env,
@@ -29,6 +29,7 @@ function start(port: number, processes: number) {
 			DATA_DIR: dataDir,
 			DATABASE_URL: path.join(dataDir, 'knute.sqlite'),
 			SEED_DEMO: 'false',
+			...settings,
 		},
 		detached: true,
 	})
@@ -106,3 +107,13 @@ for (const processes of [1, 2]) {
 		expect(await portal.exited).toBe(0)
 	}, 30_000)
 }
+
+test.each([
+	['a wrong setting', { PORT: 'abc' }, 'Knute cannot start: a setting is wrong:\n✖ Invalid input: expected number, received NaN\n  → at PORT'],
+	['a database out of reach', { DATABASE_URL: 'postgres://knute@127.0.0.1:1/knute' }, 'Knute cannot start: connect ECONNREFUSED 127.0.0.1:1'],
+	['a database file it cannot open', { DATABASE_URL: '/proc/knute.sqlite' }, 'Knute cannot start: unable to open database file'],
+])('%s: says why in one line, no stack trace, and stops', async (_, settings, message) => {
+	const portal = start(await freePort(), 2, settings)
+	expect(await portal.exited).toBe(1)
+	expect(portal.output().trim()).toBe(message)
+}, 30_000)

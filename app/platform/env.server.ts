@@ -25,6 +25,11 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>
 
+export class SettingsError extends Error {}
+
+/** The settings, or an error that names each wrong one. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-	return schema.parse(source)
+	const result = schema.safeParse(source)
+	if (!result.success) throw new SettingsError(`a setting is wrong:\n${z.prettifyError(result.error)}`)
+	return result.data
 }
