@@ -90,6 +90,20 @@ for (const dialect of DIALECTS) {
 
 			await navigate('/n/ikt-lillehammer/katalog?q=sikkerheten')
 			expect(await page.getByRole('link', { name: 'Lågen Sikkerhet AS' }).isVisible()).toBe(true)
+
+			// Every tag stays inside its card, however long its text, on a wide screen and a phone.
+			await navigate('/n/ikt-lillehammer/katalog')
+			await page.getByText('Geografiske informasjonssystemer').first().waitFor()
+			for (const width of [1280, 360]) {
+				await page.setViewportSize({ width, height: 800 })
+				const outside = await page.locator('.ds-card').evaluateAll((cards) =>
+					cards.flatMap((card) => {
+						const edge = card.getBoundingClientRect().right
+						return [...card.querySelectorAll('.ds-tag')].filter((tag) => tag.getBoundingClientRect().right > edge + 0.5).map((tag) => tag.textContent)
+					}),
+				)
+				expect(outside).toEqual([])
+			}
 		})
 
 		test('a member edits their own profile; a bad e-mail is explained and the input kept', async ({ page, login, navigate }) => {
