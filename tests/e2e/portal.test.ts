@@ -104,6 +104,12 @@ for (const dialect of DIALECTS) {
 				)
 				expect(outside).toEqual([])
 			}
+			// On the phone a company's page keeps to the screen: its facts stack and its people table scrolls in its own box.
+			await page.getByRole('link', { name: 'Mjøsdata AS' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Mjøsdata AS', exact: true }).waitFor()
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+			expect(await page.getByRole('table').evaluate((table) => table.scrollWidth > table.clientWidth)).toBe(true)
+			await expectAccessible(page)
 		})
 
 		test('a member edits their own profile; a bad e-mail is explained and the input kept', async ({ page, login, navigate }) => {
