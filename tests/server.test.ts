@@ -89,20 +89,22 @@ for (const processes of [1, 2]) {
 		const port = await freePort()
 		const portal = start(port, processes)
 		for (let i = 0; i < 200 && !portal.output().includes('Knute on http'); i++) await new Promise((resolve) => setTimeout(resolve, 100))
-		// A form post whose body is still on its way when the portal is told to stop.
+		// A form post whose body is still on its way when the portal is told to
+		// stop. "100 Continue" says a process has read the request's head.
 		const socket = connect(port, '127.0.0.1')
 		await new Promise((resolve) => socket.once('connect', resolve))
 		let answer = ''
 		socket.on('data', (chunk) => (answer += chunk))
 		const closed = new Promise((resolve) => socket.once('close', resolve))
 		const body = 'lang=en&redirectTo=%2F'
-		socket.write(`POST /sprak HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`)
-		await new Promise((resolve) => setTimeout(resolve, 300))
+		socket.write(`POST /sprak HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`)
+		for (let i = 0; i < 200 && !answer.includes('100 Continue'); i++) await new Promise((resolve) => setTimeout(resolve, 25))
+		expect(answer).toBe('HTTP/1.1 100 Continue\r\n\r\n')
 		portal.child.kill('SIGTERM')
 		await new Promise((resolve) => setTimeout(resolve, 300))
-		socket.write(body.slice(5))
+		socket.write(body)
 		await closed
-		expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 302 Found')
+		expect(answer.split('\r\n\r\n')[1]!.split('\r\n')[0]).toBe('HTTP/1.1 302 Found')
 		expect(answer).toMatch(/^set-cookie: lang=en/im)
 		expect(await portal.exited).toBe(0)
 	}, 30_000)
