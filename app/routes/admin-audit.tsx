@@ -1,4 +1,4 @@
-import { Heading, Paragraph, Table } from '@digdir/designsystemet-react'
+import { Heading, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-audit'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { listAuditLog } from '#app/platform/audit.server.ts'
@@ -7,6 +7,7 @@ import { rolesIn } from '#app/platform/policy.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime } from '#app/platform/i18n.ts'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)

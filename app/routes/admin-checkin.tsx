@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Details, Heading, Paragraph, Search, Table, Tag } from '@digdir/designsystemet-react'
+import { Alert, Button, Details, Heading, Paragraph, Search, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-checkin'
 import { addWalkIn, listRegistrations, setCheckedIn } from '#app/features/gatherings/gatherings.server.ts'
 import { requireGathering } from '#app/features/gatherings/require-gathering.server.ts'
@@ -10,6 +10,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 // Made for a phone at the door: one list, a search, one big button a person.

@@ -1,5 +1,5 @@
 import { data, Form } from 'react-router'
-import { Alert, Button, Checkbox, Details, Field, Fieldset, Heading, Input, Label, List, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { Alert, Button, Checkbox, Details, Field, Fieldset, Heading, Input, Label, List, Paragraph, Tag } from '@digdir/designsystemet-react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { Route } from './+types/admin-commitment'
 import { commitmentHistory, getComposition, getCurrentAgreement, inviteToCommit, listCommitments, withdrawCompany } from '#app/features/commitment/agreements.server.ts'
@@ -9,6 +9,7 @@ import { getDb, invariantResponse, requirePermission } from '#app/platform/guard
 import { formatDateTime, isMessageKey, langFromRequest, type MessageKey } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)

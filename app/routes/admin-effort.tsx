@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table } from '@digdir/designsystemet-react'
+import { Alert, Button, Field, Heading, Input, Label, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-effort'
 import { listCommitments } from '#app/features/commitment/agreements.server.ts'
 import { ledgerTotals, listEffort } from '#app/features/commitment/effort.server.ts'
@@ -15,6 +15,7 @@ import { FormField } from '#app/ui/form-field.tsx'
 import { PlainSelect } from '#app/ui/plain-select.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {

@@ -1,4 +1,4 @@
-import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-gatherings'
 import { listGatherings } from '#app/features/gatherings/gatherings.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -6,6 +6,7 @@ import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)

@@ -1,5 +1,5 @@
 import { data, Form, redirect } from 'react-router'
-import { Alert, Button, Field, Heading, Input, Label, Paragraph, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react'
+import { Alert, Button, Field, Heading, Input, Label, Paragraph, Tag, ValidationMessage } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-import'
 import { parseImportCsv, type Preview } from '#app/features/import/csv.ts'
 import { queueImport } from '#app/features/import/import.server.ts'
@@ -8,6 +8,7 @@ import { readFormData } from '#app/platform/files.server.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import type { MessageKey } from '#app/platform/i18n.ts'
 import { useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 
 const MAX_CSV_BYTES = 1024 * 1024
 

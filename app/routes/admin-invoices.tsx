@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-invoices'
 import { getCurrentAgreement, listCommitments } from '#app/features/commitment/agreements.server.ts'
 import { createInvoice, listInvoices, markInvoice } from '#app/features/commitment/invoices.server.ts'
@@ -13,6 +13,7 @@ import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {

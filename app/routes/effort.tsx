@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Details, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { Alert, Button, Details, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/effort'
 import { getCurrentAgreement } from '#app/features/commitment/agreements.server.ts'
 import { approveEffort, effortAgainstCommitment, listEffort, logEffort, suggestedGatherings, updateEffort, type EffortError } from '#app/features/commitment/effort.server.ts'
@@ -13,6 +13,7 @@ import { can } from '#app/platform/policy.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const ERROR_STATUS: Record<EffortError, number> = { dayFull: 400, noCompany: 403, notFound: 404, approved: 409, ownEntry: 403, notContact: 403, gathering: 400 }

@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Checkbox, Heading, List, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { Alert, Button, Checkbox, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/gathering'
 import { registrationClosed, requireGathering } from '#app/features/gatherings/require-gathering.server.ts'
 import { cancelRegistration, getAttendance, getOwnRegistration, listDocuments, registerForGathering } from '#app/features/gatherings/gatherings.server.ts'
@@ -15,6 +15,7 @@ import { CheckboxField } from '#app/ui/checkbox-field.tsx'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 // Public for published gatherings. Visitors register with the form (open

@@ -1,5 +1,5 @@
 import { data, Form } from 'react-router'
-import { Alert, Button, Details, Field, Heading, Input, Label, List, Paragraph, Select, Table, Tag, Textarea } from '@digdir/designsystemet-react'
+import { Alert, Button, Details, Field, Heading, Input, Label, List, Paragraph, Select, Tag, Textarea } from '@digdir/designsystemet-react'
 import type { Route } from './+types/idea'
 import { listOrganisationChoices } from '#app/features/directory/directory.server.ts'
 import { addBudgetLine, commentOnIdea, evaluateIdea, getBudget, getCriteria, getIdea, joinIdea, listScores, moveIdea, recordDecision, removeBudgetLine } from '#app/features/ideas/ideas.server.ts'
@@ -12,6 +12,7 @@ import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
 import { formatDateTime, formatNumber, isMessageKey, langFromRequest, type MessageKey } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 
 async function load({ params, context, request }: Route.LoaderArgs | Route.ActionArgs) {
 	const network = await requireNetwork(context, params.network)

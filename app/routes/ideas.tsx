@@ -1,4 +1,4 @@
-import { Alert, Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { Alert, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/ideas'
 import { listIdeas } from '#app/features/ideas/ideas.server.ts'
 import { STAGES } from '#app/features/ideas/stages.ts'
@@ -7,6 +7,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { getDb } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 
 // The board and the funnel count only ideas the viewer may see: a count must not reveal a restricted idea.
 export async function loader({ params, context, request }: Route.LoaderArgs) {

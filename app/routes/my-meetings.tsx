@@ -1,9 +1,10 @@
-import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/my-meetings'
 import { requireGathering } from '#app/features/gatherings/require-gathering.server.ts'
 import { getOwnSchedule } from '#app/features/meetings/rounds.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
+import { Table } from '#app/ui/table.tsx'
 import { TagList } from '#app/ui/tags.tsx'
 import { useT } from '#app/ui/i18n.tsx'
 

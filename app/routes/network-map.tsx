@@ -2,7 +2,7 @@ import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
-import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/network-map'
 import { getNetworkMap, listWishes, recordContact, setWish } from '#app/features/meetings/acquaintance.server.ts'
 import { circleLayout, lineWidth } from '#app/features/meetings/map-layout.ts'
@@ -14,6 +14,7 @@ import { compareNorwegian, formatNumber, type MessageKey } from '#app/platform/i
 import { PlainSelect } from '#app/ui/plain-select.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const company = z.coerce.number({ error: 'field.company' }).int('field.company').positive('field.company')

@@ -1,4 +1,4 @@
-import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/organisation'
 import { getOrganisation } from '#app/features/directory/directory.server.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -7,6 +7,7 @@ import { getDb, invariantResponse, requirePermission } from '#app/platform/guard
 import { can } from '#app/platform/policy.ts'
 import { formatNumber } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
+import { Table } from '#app/ui/table.tsx'
 import { TagList } from '#app/ui/tags.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
 

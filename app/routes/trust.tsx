@@ -2,7 +2,7 @@ import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
-import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react'
+import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/trust'
 import { closeSurvey, getSurveyResults, hasAnswered, MIN_ANSWERS, openSurvey } from '#app/features/meetings/acquaintance.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -13,6 +13,7 @@ import { formatDateTime, formatNumber, langFromRequest } from '#app/platform/i18
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const schema = z.discriminatedUnion('intent', [
