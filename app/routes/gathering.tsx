@@ -30,16 +30,18 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 	const [own, attendance, documents] = participant
 		? await Promise.all([getOwnRegistration(db, { gatheringId: gathering.id, email: actor!.email }), getAttendance(db, gathering.id), listDocuments(db, gathering.id)])
 		: [undefined, null, []]
+	// Minutes go only to participants: not even inside the gathering's own data.
+	const { minutes, meetingRounds, ...shown } = gathering
 	return {
-		gathering,
+		gathering: shown,
 		closed: registrationClosed(gathering),
 		full: gathering.capacity !== null && gathering.registered >= gathering.capacity,
 		participant,
 		own: own ?? null,
 		attendance,
 		documents,
-		minutes: participant ? gathering.minutes : '',
-		rounds: participant && gathering.meetingRounds,
+		minutes: participant ? minutes : '',
+		rounds: participant && meetingRounds,
 	}
 }
 

@@ -183,6 +183,12 @@ for (const dialect of DIALECTS) {
 			// Kari agreed to be shown (members are shown by default); the walk-in did not.
 			expect(await page.getByText('Kari Nordby, Lillehammer kommune').isVisible()).toBe(true)
 			expect(await page.getByText('Dag Dørstokk').count()).toBe(0)
+
+			// A visitor sees neither the minutes nor, in the page's data, their text.
+			await page.context().clearCookies()
+			const visitorPage = await (await page.request.get(`${env.server.url}/n/ikt-lillehammer/samlinger/${id}`)).text()
+			expect(visitorPage).toContain('Første samling i IKT-nettverket')
+			expect(visitorPage).not.toContain('Tre ideer ble lagt fram')
 		})
 	})
 }
