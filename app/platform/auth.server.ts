@@ -3,6 +3,7 @@ import { promisify } from 'node:util'
 import { createCookie, redirect } from 'react-router'
 import type { Kysely } from 'kysely'
 import type { DB, Role } from '#db/schema.ts'
+import { prepared } from '#db/prepared.ts'
 import type { Actor } from './policy.ts'
 import { enqueueMail } from './mail.server.ts'
 import { inMinutes, now } from './time.ts'
@@ -30,19 +31,22 @@ function isHttps(request: Request) {
 	return new URL(request.url).protocol === 'https:'
 }
 
-/** Loads the signed-in person from the session cookie, or null. */
-export async function getActor(db: Kysely<DB>, request: Request): Promise<Actor | null> {
-	const token = await sessionCookie.parse(request.headers.get('Cookie'))
-	if (typeof token !== 'string') return null
-	// One query on every request: the session's person with each membership (or none).
-	const rows = await db
+// One query on every request: the session's person with each membership (or none).
+const sessionPerson = prepared((db, p: { idHash: string; now: string }) =>
+	db
 		.selectFrom('session')
 		.innerJoin('person', 'person.id', 'session.person_id')
 		.leftJoin('membership', 'membership.person_id', 'person.id')
 		.select(['person.id', 'person.name', 'person.email', 'person.organisation_id', 'membership.network_id', 'membership.role'])
-		.where('session.id_hash', '=', hashToken(token))
-		.where('session.expires_at', '>', now())
-		.execute()
+		.where('session.id_hash', '=', p.idHash)
+		.where('session.expires_at', '>', p.now),
+)
+
+/** Loads the signed-in person from the session cookie, or null. */
+export async function getActor(db: Kysely<DB>, request: Request): Promise<Actor | null> {
+	const token = await sessionCookie.parse(request.headers.get('Cookie'))
+	if (typeof token !== 'string') return null
+	const rows = await sessionPerson(db, { idHash: hashToken(token), now: now() })
 	const person = rows[0]
 	if (!person) return null
 	const roles: Record<number, Role[]> = {}

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB, Dialect } from '#db/index.ts'
 import type { NetworkOrganisationStatus, OrganisationKind, Role } from '#db/schema.ts'
+import { prepared } from '#db/prepared.ts'
 import { audit } from '#app/platform/audit.server.ts'
 import { now } from '#app/platform/time.ts'
 import { foldText, queryWords, stem } from './search-text.ts'
@@ -218,42 +219,27 @@ export type DirectoryOrganisation = Awaited<ReturnType<typeof listOrganisations>
 export type DirectoryPerson = Awaited<ReturnType<typeof listPeople>>[number]
 export type SearchHit = { kind: 'organisation'; entity_id: number; organisation: DirectoryOrganisation } | { kind: 'person'; entity_id: number; person: DirectoryPerson }
 
-/**
- * Full-text search in one network's directory, best match first, each hit with
- * what its card shows. SQLite: FTS5 with a light stemmer and prefixes;
- * PostgreSQL: the `norwegian` text-search configuration with prefixes. Both see
- * the same folded text. One query: the page of hits, then their cards.
- * @example await searchDirectory(db, 'sqlite', { networkId: 1, query: 'skytjenester Gjøvik' })
- */
-export async function searchDirectory(
-	db: Kysely<DB>,
-	dialect: Dialect,
-	{ networkId, query, limit = 50, offset = 0 }: { networkId: number; query: string; limit?: number; offset?: number },
-): Promise<SearchHit[]> {
-	const words = queryWords(query)
-	if (words.length === 0) return []
-	// `score`: lower is better on both databases.
-	let ranked
-	if (dialect === 'postgres') {
-		const tsquery = words.map((w) => `${w}:*`).join(' & ')
-		ranked = db
-			.selectFrom('search_document as d')
-			.select(['d.kind', 'd.entity_id', 'd.title', sql<number>`-ts_rank(tsv, to_tsquery('norwegian', ${tsquery}))`.as('score')])
-			.where('d.network_id', '=', networkId)
-			.where(sql<boolean>`tsv @@ (to_tsquery('simple', ${`n${networkId}`}) && to_tsquery('norwegian', ${tsquery}))`)
-	} else {
-		const match = `net:n${networkId} ${words.map((w) => `"${stem(w)}"*`).join(' ')}`
-		ranked = db
-			.selectFrom(sql<{ rowid: number }>`search_fts`.as('f'))
-			.innerJoin('search_document as d', 'd.id', 'f.rowid')
-			.select(['d.kind', 'd.entity_id', 'd.title', sql<number>`bm25(search_fts, 10.0, 1.0, 0.0)`.as('score')])
-			.where(sql<boolean>`search_fts match ${match}`)
-			.where('d.network_id', '=', networkId)
-	}
-	const rows = await db
-		.selectFrom(ranked.orderBy('score').orderBy('d.title').limit(limit).offset(offset).as('h'))
+type SearchValues = { match: string; networkId: number; networkToken: string; limit: number; offset: number }
+
+// The page of hits in rank order (`score`: lower is better on both databases), then their cards.
+function hitsWithCards(db: Kysely<DB>, dialect: Dialect, p: SearchValues) {
+	const ranked =
+		dialect === 'postgres'
+			? db
+					.selectFrom('search_document as d')
+					.select(['d.kind', 'd.entity_id', 'd.title', sql<number>`-ts_rank(tsv, to_tsquery('norwegian', ${p.match}))`.as('score')])
+					.where('d.network_id', '=', p.networkId)
+					.where(sql<boolean>`tsv @@ (to_tsquery('simple', ${p.networkToken}) && to_tsquery('norwegian', ${p.match}))`)
+			: db
+					.selectFrom(sql<{ rowid: number }>`search_fts`.as('f'))
+					.innerJoin('search_document as d', 'd.id', 'f.rowid')
+					.select(['d.kind', 'd.entity_id', 'd.title', sql<number>`bm25(search_fts, 10.0, 1.0, 0.0)`.as('score')])
+					.where(sql<boolean>`search_fts match ${p.match}`)
+					.where('d.network_id', '=', p.networkId)
+	return db
+		.selectFrom(ranked.orderBy('score').orderBy('d.title').limit(p.limit).offset(p.offset).as('h'))
 		.leftJoin('organisation as o', (join) => join.on('h.kind', '=', 'organisation').onRef('o.id', '=', 'h.entity_id'))
-		.leftJoin('network_organisation as no', (join) => join.onRef('no.organisation_id', '=', 'o.id').on('no.network_id', '=', networkId))
+		.leftJoin('network_organisation as no', (join) => join.onRef('no.organisation_id', '=', 'o.id').on('no.network_id', '=', p.networkId))
 		.leftJoin('person as p', (join) => join.on('h.kind', '=', 'person').onRef('p.id', '=', 'h.entity_id'))
 		.leftJoin('organisation as employer', 'employer.id', 'p.organisation_id')
 		.select([
@@ -275,7 +261,29 @@ export async function searchDirectory(
 		])
 		.orderBy('h.score')
 		.orderBy('h.title')
-		.execute()
+}
+// Building this query cost more than running it: built once a database.
+const searchHits = {
+	sqlite: prepared((db, p: SearchValues) => hitsWithCards(db, 'sqlite', p)),
+	postgres: prepared((db, p: SearchValues) => hitsWithCards(db, 'postgres', p)),
+}
+
+/**
+ * Full-text search in one network's directory, best match first, each hit with
+ * what its card shows. SQLite: FTS5 with a light stemmer and prefixes;
+ * PostgreSQL: the `norwegian` text-search configuration with prefixes. Both see
+ * the same folded text. One query: the page of hits, then their cards.
+ * @example await searchDirectory(db, 'sqlite', { networkId: 1, query: 'skytjenester Gjøvik' })
+ */
+export async function searchDirectory(
+	db: Kysely<DB>,
+	dialect: Dialect,
+	{ networkId, query, limit = 50, offset = 0 }: { networkId: number; query: string; limit?: number; offset?: number },
+): Promise<SearchHit[]> {
+	const words = queryWords(query)
+	if (words.length === 0) return []
+	const match = dialect === 'postgres' ? words.map((w) => `${w}:*`).join(' & ') : `net:n${networkId} ${words.map((w) => `"${stem(w)}"*`).join(' ')}`
+	const rows = await searchHits[dialect](db, { match, networkId, networkToken: `n${networkId}`, limit, offset })
 	return rows.map((r): SearchHit => {
 		const id = r.entity_id
 		return r.kind === 'organisation'
@@ -326,9 +334,9 @@ export function listPeople(db: Kysely<DB>, { networkId, limit = 500, offset = 0 
 		.execute()
 }
 
-/** One organisation as its page shows it, if it belongs to the network. */
-export async function getOrganisation(db: Kysely<DB>, { networkId, organisationId }: { networkId: number; organisationId: number }) {
-	const organisation = await db
+type OrganisationValues = { networkId: number; organisationId: number }
+const organisationInNetwork = prepared((db, p: OrganisationValues) =>
+	db
 		.selectFrom('network_organisation as no')
 		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
 		.select([
@@ -349,18 +357,23 @@ export async function getOrganisation(db: Kysely<DB>, { networkId, organisationI
 			'o.parent_org_number',
 			'no.status',
 		])
-		.where('no.network_id', '=', networkId)
-		.where('o.id', '=', organisationId)
-		.executeTakeFirst()
-	if (!organisation) return undefined
-	const people = await db
+		.where('no.network_id', '=', p.networkId)
+		.where('o.id', '=', p.organisationId),
+)
+const organisationPeople = prepared((db, p: OrganisationValues) =>
+	db
 		.selectFrom('person as p')
 		.select(['p.id', 'p.name', 'p.title', 'p.email', 'p.phone'])
-		.where('p.organisation_id', '=', organisationId)
-		.where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.person_id').whereRef('m.person_id', '=', 'p.id').where('m.network_id', '=', networkId)))
-		.orderBy('p.name')
-		.execute()
-	return { ...organisation, people }
+		.where('p.organisation_id', '=', p.organisationId)
+		.where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.person_id').whereRef('m.person_id', '=', 'p.id').where('m.network_id', '=', p.networkId)))
+		.orderBy('p.name'),
+)
+
+/** One organisation as its page shows it, if it belongs to the network. */
+export async function getOrganisation(db: Kysely<DB>, values: OrganisationValues) {
+	const [organisation] = await organisationInNetwork(db, values)
+	if (!organisation) return undefined
+	return { ...organisation, people: await organisationPeople(db, values) }
 }
 
 /** One person as their page shows them, if they take part in the network. */

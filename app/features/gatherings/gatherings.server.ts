@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
+import { prepared } from '#db/prepared.ts'
 import { createOrganisation } from '#app/features/directory/directory.server.ts'
 import { hashToken } from '#app/platform/auth.server.ts'
 import { compareNorwegian, formatDateTime, translator, type Lang } from '#app/platform/i18n.ts'
@@ -63,9 +64,9 @@ export function listGatherings(db: Kysely<DB>, { networkId, includeDrafts }: { n
 	return query.orderBy('g.starts_at', 'desc').execute()
 }
 
-/** One gathering of the network with its agenda, or undefined. */
-export async function getGathering(db: Kysely<DB>, { networkId, gatheringId }: { networkId: number; gatheringId: number }) {
-	const row = await db
+type GatheringValues = { networkId: number; gatheringId: number }
+const gatheringWithCounts = prepared((db, p: GatheringValues) =>
+	db
 		.selectFrom('gathering as g')
 		.select(gatheringColumns)
 		.select(registrationCounts)
@@ -74,11 +75,18 @@ export async function getGathering(db: Kysely<DB>, { networkId, gatheringId }: {
 			eb.selectFrom('registration as r').select(eb.fn.countAll<number>().as('n')).whereRef('r.gathering_id', '=', 'g.id').where('r.status', '=', 'registered').where('r.checked_in_at', 'is not', null).as('registered_attended'),
 			eb.exists(eb.selectFrom('meeting_plan as mp').select('mp.id').whereRef('mp.gathering_id', '=', 'g.id')).as('has_rounds'),
 		])
-		.where('g.network_id', '=', networkId)
-		.where('g.id', '=', gatheringId)
-		.executeTakeFirst()
+		.where('g.network_id', '=', p.networkId)
+		.where('g.id', '=', p.gatheringId),
+)
+const agendaOf = prepared((db, p: GatheringValues) =>
+	db.selectFrom('agenda_item').select(['id', 'time', 'title', 'speaker']).where('gathering_id', '=', p.gatheringId).orderBy('time').orderBy('id'),
+)
+
+/** One gathering of the network with its agenda, or undefined. */
+export async function getGathering(db: Kysely<DB>, values: GatheringValues) {
+	const [row] = await gatheringWithCounts(db, values)
 	if (!row) return undefined
-	const agenda = await db.selectFrom('agenda_item').select(['id', 'time', 'title', 'speaker']).where('gathering_id', '=', gatheringId).orderBy('time').orderBy('id').execute()
+	const agenda = await agendaOf(db, values)
 	const { registered_attended, has_rounds, ...gathering } = row
 	const registered = Number(row.registered)
 	return {
@@ -245,9 +253,14 @@ export function getRegistrationByToken(db: Kysely<DB>, { gatheringId, token }: {
 		.executeTakeFirst()
 }
 
+const ownRegistration = prepared((db, p: { gatheringId: number; email: string }) =>
+	db.selectFrom('registration').select(['id', 'status']).where('gathering_id', '=', p.gatheringId).where('email', '=', p.email).where('status', '!=', 'cancelled'),
+)
+
 /** The signed-in person's registration for the gathering, if any. */
-export function getOwnRegistration(db: Kysely<DB>, { gatheringId, email }: { gatheringId: number; email: string }) {
-	return db.selectFrom('registration').select(['id', 'status']).where('gathering_id', '=', gatheringId).where('email', '=', email).where('status', '!=', 'cancelled').executeTakeFirst()
+export async function getOwnRegistration(db: Kysely<DB>, values: { gatheringId: number; email: string }) {
+	const [own] = await ownRegistration(db, values)
+	return own
 }
 
 export async function updateRegistration(db: Kysely<DB>, registrationId: number, input: { dietary: string; show_in_attendance: boolean }) {
@@ -391,28 +404,34 @@ export async function addWalkIn(db: Kysely<DB>, { network, gatheringId }: { netw
 	})
 }
 
-/** Who came: the companies, and the people who agreed to be shown. */
-export async function getAttendance(db: Kysely<DB>, gatheringId: number) {
-	const present = await db
+const checkedIn = prepared((db, p: { gatheringId: number }) =>
+	db
 		.selectFrom('registration as r')
 		.leftJoin('organisation as o', 'o.id', 'r.organisation_id')
 		.select(['r.id', 'r.name', 'r.show_in_attendance', 'r.company', 'o.name as organisation'])
-		.where('r.gathering_id', '=', gatheringId)
+		.where('r.gathering_id', '=', p.gatheringId)
 		.where('r.checked_in_at', 'is not', null)
-		.orderBy('r.name')
-		.execute()
+		.orderBy('r.name'),
+)
+
+/** Who came: the companies, and the people who agreed to be shown. */
+export async function getAttendance(db: Kysely<DB>, gatheringId: number) {
+	const present = await checkedIn(db, { gatheringId })
 	const companies = [...new Set(present.map((p) => p.organisation ?? p.company).filter(Boolean))].sort(compareNorwegian)
 	return { companies, people: present.filter((p) => p.show_in_attendance === 1).map((p) => ({ id: p.id, name: p.name, company: p.organisation ?? p.company })) }
 }
 
-export function listDocuments(db: Kysely<DB>, gatheringId: number) {
-	return db
+const gatheringDocuments = prepared((db, p: { gatheringId: number }) =>
+	db
 		.selectFrom('gathering_document as d')
 		.innerJoin('file as f', 'f.id', 'd.file_id')
 		.select(['f.id', 'f.name', 'f.size', 'f.content_type'])
-		.where('d.gathering_id', '=', gatheringId)
-		.orderBy('f.name')
-		.execute()
+		.where('d.gathering_id', '=', p.gatheringId)
+		.orderBy('f.name'),
+)
+
+export function listDocuments(db: Kysely<DB>, gatheringId: number) {
+	return gatheringDocuments(db, { gatheringId })
 }
 
 export async function addDocument(trx: Kysely<DB>, gatheringId: number, fileId: number) {

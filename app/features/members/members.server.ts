@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB, Role } from '#db/schema.ts'
+import { prepared } from '#db/prepared.ts'
 import { addPerson } from '#app/features/directory/directory.server.ts'
 import { createLoginLink, LINK_MINUTES } from '#app/platform/auth.server.ts'
 import { translator, type Lang } from '#app/platform/i18n.ts'
@@ -62,44 +63,45 @@ export async function listPeopleWithRoles(db: Kysely<DB>, networkId: number) {
 	return [...people.values()]
 }
 
+const networkCounts = prepared((db, p: { networkId: number }) =>
+	db.selectNoFrom((eb) => [
+		eb.selectFrom('network_organisation').select((sub) => sub.fn.countAll<number>().as('n')).where('network_id', '=', p.networkId).as('organisations'),
+		eb.selectFrom('membership').select((sub) => sub.fn.count<number>('person_id').distinct().as('n')).where('network_id', '=', p.networkId).as('people'),
+	]),
+)
+// Members and prospects, each member with whether it has a company contact.
+const membersAndProspects = prepared((db, p: { networkId: number }) =>
+	db
+		.selectFrom('network_organisation as no')
+		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
+		.select((eb) => [
+			'o.id',
+			'o.name',
+			'no.status',
+			eb
+				.exists(
+					eb
+						.selectFrom('person as p')
+						.innerJoin('membership as m', 'm.person_id', 'p.id')
+						.select('p.id')
+						.whereRef('p.organisation_id', '=', 'o.id')
+						.where('m.network_id', '=', p.networkId)
+						.where('m.role', '=', 'company_contact'),
+				)
+				.as('has_contact'),
+		])
+		.where('no.network_id', '=', p.networkId)
+		.where('no.status', 'in', ['member', 'prospect'])
+		.orderBy('o.name'),
+)
+
 /** What the project leader's home page shows: counts and what needs doing, in two queries. */
 export async function getAdminOverview(db: Kysely<DB>, networkId: number) {
-	const [counts, organisations] = await Promise.all([
-		db
-			.selectNoFrom((eb) => [
-				eb.selectFrom('network_organisation').select((sub) => sub.fn.countAll<number>().as('n')).where('network_id', '=', networkId).as('organisations'),
-				eb.selectFrom('membership').select((sub) => sub.fn.count<number>('person_id').distinct().as('n')).where('network_id', '=', networkId).as('people'),
-			])
-			.executeTakeFirstOrThrow(),
-		// Members and prospects, each member with whether it has a company contact.
-		db
-			.selectFrom('network_organisation as no')
-			.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
-			.select((eb) => [
-				'o.id',
-				'o.name',
-				'no.status',
-				eb
-					.exists(
-						eb
-							.selectFrom('person as p')
-							.innerJoin('membership as m', 'm.person_id', 'p.id')
-							.select('p.id')
-							.whereRef('p.organisation_id', '=', 'o.id')
-							.where('m.network_id', '=', networkId)
-							.where('m.role', '=', 'company_contact'),
-					)
-					.as('has_contact'),
-			])
-			.where('no.network_id', '=', networkId)
-			.where('no.status', 'in', ['member', 'prospect'])
-			.orderBy('o.name')
-			.execute(),
-	])
+	const [[counts], organisations] = await Promise.all([networkCounts(db, { networkId }), membersAndProspects(db, { networkId })])
 	const list = (rows: typeof organisations) => rows.map(({ id, name }) => ({ id, name }))
 	return {
-		organisations: Number(counts.organisations),
-		people: Number(counts.people),
+		organisations: Number(counts!.organisations),
+		people: Number(counts!.people),
 		withoutContact: list(organisations.filter((o) => o.status === 'member' && !o.has_contact)),
 		prospects: list(organisations.filter((o) => o.status === 'prospect')),
 	}
