@@ -1566,8 +1566,7 @@ export function formatNumber(lang: Lang, n: number) {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
-/** A moment as people in Norway read it, whatever the server's time zone. */
-export function formatDateTime(lang: Lang, iso: string, style: 'date' | 'datetime' = 'datetime') {
+function dateFormat(lang: Lang, style: 'date' | 'datetime') {
 	const key = `${lang}:${style}`
 	let format = dateFormats.get(key)
 	if (!format) {
@@ -1579,5 +1578,22 @@ export function formatDateTime(lang: Lang, iso: string, style: 'date' | 'datetim
 		})
 		dateFormats.set(key, format)
 	}
-	return format.format(new Date(iso))
+	return format
+}
+
+/** A moment as people in Norway read it, whatever the server's time zone. */
+export function formatDateTime(lang: Lang, iso: string, style: 'date' | 'datetime' = 'datetime') {
+	return dateFormat(lang, style).format(new Date(iso))
+}
+
+/**
+ * From one moment to a later one, the date said once if both fall on the same
+ * day in Norway: ["6. desember 2026, 09:00", "–", "15:00"]. In three pieces, so
+ * that a page can mark the start and the end each with its own `<time>`.
+ */
+export function formatDateTimeRange(lang: Lang, startIso: string, endIso: string): [start: string, separator: string, end: string] {
+	const parts = dateFormat(lang, 'datetime').formatRangeToParts(new Date(startIso), new Date(endIso))
+	const end = parts.findIndex((part) => part.source === 'endRange')
+	const text = (from: number, to?: number) => parts.slice(from, to).map((part) => part.value).join('')
+	return [text(0, end - 1), text(end - 1, end), text(end)]
 }

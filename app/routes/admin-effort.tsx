@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Field, Heading, Input, Label, Paragraph } from '@digdir/designsystemet-react'
+import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-effort'
 import { listCommitments } from '#app/features/commitment/agreements.server.ts'
 import { ledgerTotals, listEffort } from '#app/features/commitment/effort.server.ts'
@@ -96,8 +96,8 @@ export default function AdminEffort({ loaderData: d, actionData, params }: Route
 			</Form>
 			<Paragraph>{t('ledger.totals', { approved: formatNumber(lang, d.totals.approvedHours), value: formatNumber(lang, d.totals.valueNok), submitted: formatNumber(lang, d.totals.submittedHours) })}</Paragraph>
 			<div className="row">
-				<a href={`${exportBase}format=csv`}>{t('ledger.exportCsv')}</a>
-				<a href={`${exportBase}format=pdf`}>{t('ledger.exportPdf')}</a>
+				<Link href={`${exportBase}format=csv`}>{t('ledger.exportCsv')}</Link>
+				<Link href={`${exportBase}format=pdf`}>{t('ledger.exportPdf')}</Link>
 			</div>
 			<Table>
 				<Table.Head>

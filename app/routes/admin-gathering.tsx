@@ -1,6 +1,6 @@
 import { data, Form } from 'react-router'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Field, Heading, Input, Label, List, Paragraph, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react'
+import { Alert, Button, Field, Heading, Input, Label, Link, List, Paragraph, Tag, Textarea, ValidationMessage } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-gathering'
 import { GatheringForm } from '#app/features/gatherings/gathering-form.tsx'
 import { addDocument, listDocuments, updateGathering } from '#app/features/gatherings/gatherings.server.ts'
@@ -94,7 +94,7 @@ export default function AdminGathering({ loaderData: { gathering: g, documents }
 					<AppLink to={`${base}/admin/samlinger/${g.id}/motesrunder`}>{t('meetings.link')}</AppLink>
 				</li>
 				<li>
-					<a href={`${base}/admin/samlinger/${g.id}/deltakere.csv`}>{t('gatheringAdmin.export')}</a>
+					<Link href={`${base}/admin/samlinger/${g.id}/deltakere.csv`}>{t('gatheringAdmin.export')}</Link>
 				</li>
 			</ul>
 			<div className="row">
@@ -161,7 +161,7 @@ export default function AdminGathering({ loaderData: { gathering: g, documents }
 					<List.Unordered>
 						{documents.map((d) => (
 							<List.Item key={d.id}>
-								<a href={`${base}/filer/${d.id}`}>{d.name}</a>
+								<Link href={`${base}/filer/${d.id}`}>{d.name}</Link>
 							</List.Item>
 						))}
 					</List.Unordered>

@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
+import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-invoices'
 import { getCurrentAgreement, listCommitments } from '#app/features/commitment/agreements.server.ts'
 import { createInvoice, listInvoices, markInvoice } from '#app/features/commitment/invoices.server.ts'
@@ -88,7 +88,7 @@ export default function AdminInvoices({ loaderData: d, actionData, params }: Rou
 				</Heading>
 				<div className="row">
 					<AppLink to={d.outstanding ? '?vis=alle' : '?'}>{d.outstanding ? t('invoices.all') : t('invoices.outstanding')}</AppLink>
-					<a href={`${base}/egenandel.csv`}>{t('invoices.export')}</a>
+					<Link href={`${base}/egenandel.csv`}>{t('invoices.export')}</Link>
 				</div>
 				<Paragraph>{t('invoices.outstandingTotal', { amount: formatNumber(lang, outstanding) })}</Paragraph>
 				{d.invoices.length === 0 ? (

@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Details, Field, Heading, Input, Label, List, Paragraph, Tag } from '@digdir/designsystemet-react'
+import { Alert, Button, Details, Field, Heading, Input, Label, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/agreement'
 import { acceptAgreement, getCurrentAgreement, listAcceptances, withdrawCompany } from '#app/features/commitment/agreements.server.ts'
 import { acceptSchema as schema, day } from '#app/features/commitment/schemas.ts'
@@ -164,7 +164,7 @@ export default function AgreementPage({ loaderData: d, actionData, params }: Rou
 					<List.Unordered>
 						{d.acceptances.map((x) => (
 							<List.Item key={x.id}>
-								<a href={`/n/${params.network}/avtale/${x.id}/pdf`}>{t('agreement.download', { version: x.version, name: x.signer_name })}</a> ({formatDateTime(lang, x.accepted_at)})
+								<Link href={`/n/${params.network}/avtale/${x.id}/pdf`}>{t('agreement.download', { version: x.version, name: x.signer_name })}</Link> ({formatDateTime(lang, x.accepted_at)})
 							</List.Item>
 						))}
 					</List.Unordered>

@@ -1,4 +1,4 @@
-import { Card, Heading, Paragraph } from '@digdir/designsystemet-react'
+import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/dev-mailbox'
 import { requestContext } from '#app/platform/context.ts'
 import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
@@ -39,7 +39,7 @@ export default function DevMailbox({ loaderData: { mails } }: Route.ComponentPro
 }
 
 function linkify(text: string) {
-	return text.split(/(https?:\/\/\S+)/).map((part, i) => (i % 2 ? <a key={i} href={part}>{part}</a> : part))
+	return text.split(/(https?:\/\/\S+)/).map((part, i) => (i % 2 ? <Link key={i} href={part}>{part}</Link> : part))
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Utviklingspostkasse – Knute' }]

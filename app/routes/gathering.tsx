@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Checkbox, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react'
+import { Alert, Button, Checkbox, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/gathering'
 import { registrationClosed, requireGathering } from '#app/features/gatherings/require-gathering.server.ts'
 import { cancelRegistration, getAttendance, getOwnRegistration, listDocuments, registerForGathering } from '#app/features/gatherings/gatherings.server.ts'
@@ -9,7 +9,7 @@ import { registrationSchema as schema } from '#app/features/gatherings/schemas.t
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { actorContext } from '#app/platform/context.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
-import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
+import { formatDateTime, formatDateTimeRange, langFromRequest } from '#app/platform/i18n.ts'
 import { can, rolesIn } from '#app/platform/policy.ts'
 import { CheckboxField } from '#app/ui/checkbox-field.tsx'
 import { FormField } from '#app/ui/form-field.tsx'
@@ -107,6 +107,7 @@ export default function GatheringPage({ loaderData: d, actionData, params }: Rou
 	const t = useT()
 	const lang = useLang()
 	const g = d.gathering
+	const when = formatDateTimeRange(lang, g.starts_at, g.ends_at)
 	const [form, fields] = useSchemaForm(schema, {
 		id: 'register',
 		lastResult: actionData?.result,
@@ -126,16 +127,18 @@ export default function GatheringPage({ loaderData: d, actionData, params }: Rou
 			<dl className="facts">
 				<dt>{t('gathering.when')}</dt>
 				<dd>
-					<time dateTime={g.starts_at}>{formatDateTime(lang, g.starts_at)}</time> – <time dateTime={g.ends_at}>{formatDateTime(lang, g.ends_at)}</time>
+					<time dateTime={g.starts_at}>{when[0]}</time>
+					{when[1]}
+					<time dateTime={g.ends_at}>{when[2]}</time>
 				</dd>
 				<dt>{t('gathering.where')}</dt>
 				<dd>{g.location}</dd>
 			</dl>
 			{g.description ? <Paragraph>{g.description}</Paragraph> : null}
 			<Paragraph>
-				<a href={`/n/${params.network}/samlinger/${g.id}/kalender.ics`} download>
+				<Link href={`/n/${params.network}/samlinger/${g.id}/kalender.ics`} download>
 					{t('gathering.ics')}
-				</a>
+				</Link>
 			</Paragraph>
 			{g.agenda.length ? (
 				<section className="stack" aria-labelledby="agenda">
@@ -238,7 +241,7 @@ export default function GatheringPage({ loaderData: d, actionData, params }: Rou
 					<List.Unordered>
 						{d.documents.map((doc) => (
 							<List.Item key={doc.id}>
-								<a href={`/n/${params.network}/filer/${doc.id}`}>{doc.name}</a>
+								<Link href={`/n/${params.network}/filer/${doc.id}`}>{doc.name}</Link>
 							</List.Item>
 						))}
 					</List.Unordered>

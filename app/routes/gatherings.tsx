@@ -1,4 +1,4 @@
-import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
+import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/gatherings'
 import { getCalendarToken, listGatherings } from '#app/features/gatherings/gatherings.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -81,7 +81,7 @@ export default function Gatherings({ loaderData: d, params }: Route.ComponentPro
 					</>
 				) : (
 					<Paragraph>
-						<a href={d.publicFeed}>{t('gatherings.publicFeed')}</a>
+						<Link href={d.publicFeed}>{t('gatherings.publicFeed')}</Link>
 					</Paragraph>
 				)}
 			</section>

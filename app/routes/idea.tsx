@@ -1,5 +1,5 @@
 import { data, Form } from 'react-router'
-import { Alert, Button, Details, Field, Heading, Input, Label, List, Paragraph, Select, Tag, Textarea } from '@digdir/designsystemet-react'
+import { Alert, Button, Details, Field, Heading, Input, Label, Link, List, Paragraph, Select, Tag, Textarea } from '@digdir/designsystemet-react'
 import type { Route } from './+types/idea'
 import { listOrganisationChoices } from '#app/features/directory/directory.server.ts'
 import { addBudgetLine, commentOnIdea, evaluateIdea, getBudget, getCriteria, getIdea, joinIdea, listScores, moveIdea, recordDecision, removeBudgetLine } from '#app/features/ideas/ideas.server.ts'
@@ -154,7 +154,7 @@ export default function IdeaPage({ loaderData: d, actionData, params }: Route.Co
 				) : null}
 			</dl>
 			<Paragraph>
-				<a href={`/n/${params.network}/ideer/${i.id}/pdf`}>{t('ideas.pdf')}</a>
+				<Link href={`/n/${params.network}/ideer/${i.id}/pdf`}>{t('ideas.pdf')}</Link>
 			</Paragraph>
 
 			<section className="stack" aria-labelledby="consortium-heading">

@@ -1,4 +1,4 @@
-import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
+import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/organisation'
 import { getOrganisation } from '#app/features/directory/directory.server.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -68,9 +68,9 @@ export default function OrganisationPage({ loaderData: { organisation: o, canEdi
 					<>
 						<dt>{t('organisation.website')}</dt>
 						<dd>
-							<a href={o.website} rel="noopener noreferrer">
+							<Link href={o.website} rel="noopener noreferrer">
 								{o.website.replace(/^https?:\/\//, '')}
-							</a>
+							</Link>
 						</dd>
 					</>
 				) : null}
@@ -118,7 +118,7 @@ export default function OrganisationPage({ loaderData: { organisation: o, canEdi
 									</Table.Cell>
 									<Table.Cell>{p.title}</Table.Cell>
 									<Table.Cell>
-										<a href={`mailto:${p.email}`}>{p.email}</a>
+										<Link href={`mailto:${p.email}`}>{p.email}</Link>
 									</Table.Cell>
 									<Table.Cell>{p.phone}</Table.Cell>
 								</Table.Row>

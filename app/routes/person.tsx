@@ -1,4 +1,4 @@
-import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
+import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/person'
 import { getPerson } from '#app/features/directory/directory.server.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -52,7 +52,7 @@ export default function PersonPage({ loaderData: { person: p, canEdit }, params 
 			<dl className="facts">
 				<dt>{t('person.email')}</dt>
 				<dd>
-					<a href={`mailto:${p.email}`}>{p.email}</a>
+					<Link href={`mailto:${p.email}`}>{p.email}</Link>
 				</dd>
 				{p.phone ? (
 					<>

@@ -99,6 +99,8 @@ for (const dialect of DIALECTS) {
 			await page.context().clearCookies()
 			await login(MEMBER_A)
 			await navigate(`/n/ikt-lillehammer/samlinger/${gathering.id}`)
+			// One day: the date once, start and end each a machine-readable <time>.
+			expect(await page.locator('dd', { hasText: '14. januar 2027, 09:00–12:00' }).locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')))).toEqual(['2027-01-14T08:00:00.000Z', '2027-01-14T11:00:00.000Z'])
 			await page.getByRole('button', { name: 'Meld meg på' }).click()
 			await page.getByText('Du er påmeldt.').waitFor()
 
