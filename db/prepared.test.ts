@@ -49,5 +49,10 @@ for (const dialect of DIALECTS) {
 			expect(await bySlug(db, { slug: 'o-brien' })).toEqual([{ slug: 'o-brien' }])
 			expect(await bySlug(db, { slug: "' or '1'='1" })).toEqual([])
 		})
+
+		test('refuses a builder that writes a value into the query instead of passing it on', async () => {
+			const byText = prepared((db, p: { region: string }) => db.selectFrom('network').select('slug').where('name', 'like', `%${p.region}%`))
+			await expect(byText(db, { region: 'Innlandet' })).rejects.toThrow('A prepared query must pass its value "region" on')
+		})
 	})
 }

@@ -2,8 +2,11 @@ import type { Compilable, CompiledQuery, Kysely } from 'kysely'
 import type { DB } from './schema.ts'
 
 const slot = Symbol('value')
-type Slot = { [slot]: PropertyKey }
+type Slot = { [slot]: PropertyKey; [Symbol.toPrimitive]: () => never }
 const isSlot = (value: unknown): value is Slot => typeof value === 'object' && value !== null && slot in value
+const looksAt = (name: PropertyKey): never => {
+	throw new TypeError(`A prepared query must pass its value "${String(name)}" on, not use it to build the query`)
+}
 
 /**
  * A query whose SQL does not depend on its values, built and compiled by Kysely
@@ -18,7 +21,7 @@ const isSlot = (value: unknown): value is Slot => typeof value === 'object' && v
 export function prepared<P extends Record<string, unknown>, Row>(build: (db: Kysely<DB>, p: P) => Compilable<Row>) {
 	// One compilation a database (and so a dialect); a transaction's compilation goes with it.
 	const compiled = new WeakMap<Kysely<DB>, CompiledQuery<Row>>()
-	const stand = new Proxy({}, { get: (_, name): Slot => ({ [slot]: name }) }) as P
+	const stand = new Proxy({}, { get: (_, name): Slot => ({ [slot]: name, [Symbol.toPrimitive]: () => looksAt(name) }) }) as P
 	return async (db: Kysely<DB>, values: P): Promise<Row[]> => {
 		let query = compiled.get(db)
 		if (!query) compiled.set(db, (query = build(db, stand).compile()))

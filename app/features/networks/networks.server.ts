@@ -22,7 +22,7 @@ export function listNetworks(db: Kysely<DB>) {
 }
 
 type FrontPageValues = { networkId: number; now: string }
-const goals = prepared((db, p: FrontPageValues) => db.selectFrom('network_goal').select(['id', 'title_nb', 'title_en']).where('network_id', '=', p.networkId).orderBy('position'))
+const networkGoals = prepared((db, p: FrontPageValues) => db.selectFrom('network_goal').select(['id', 'title_nb', 'title_en']).where('network_id', '=', p.networkId).orderBy('position'))
 const nextGatherings = prepared((db, p: FrontPageValues) =>
 	db
 		.selectFrom('gathering')
@@ -42,7 +42,7 @@ const latestNews = prepared((db, p: FrontPageValues) =>
 		.orderBy('published_at', 'desc')
 		.limit(3),
 )
-const partners = prepared((db, p: FrontPageValues) =>
+const networkPartners = prepared((db, p: FrontPageValues) =>
 	db
 		.selectFrom('network_organisation as no')
 		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
@@ -51,7 +51,7 @@ const partners = prepared((db, p: FrontPageValues) =>
 		.where('no.status', '=', 'partner')
 		.orderBy('o.name'),
 )
-const memberCount = prepared((db, p: FrontPageValues) =>
+const memberCompanies = prepared((db, p: FrontPageValues) =>
 	db
 		.selectFrom('network_organisation')
 		.select((eb) => eb.fn.countAll<number>().as('count'))
@@ -62,12 +62,12 @@ const memberCount = prepared((db, p: FrontPageValues) =>
 /** Everything the public front page of a network shows, in one round of queries. */
 export async function getNetworkFrontPage(db: Kysely<DB>, networkId: number) {
 	const values = { networkId, now: now() }
-	const [goalRows, gatherings, news, partnerRows, [members]] = await Promise.all([
-		goals(db, values),
+	const [goals, gatherings, news, partners, [members]] = await Promise.all([
+		networkGoals(db, values),
 		nextGatherings(db, values),
 		latestNews(db, values),
-		partners(db, values),
-		memberCount(db, values),
+		networkPartners(db, values),
+		memberCompanies(db, values),
 	])
-	return { goals: goalRows, gatherings, news, partners: partnerRows, memberCount: Number(members!.count) }
+	return { goals, gatherings, news, partners, memberCount: Number(members!.count) }
 }
