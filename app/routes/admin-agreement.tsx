@@ -9,7 +9,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -76,4 +76,4 @@ export default function AdminAgreement({ loaderData: { current }, actionData, pa
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Deltakeravtalen – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'agreementAdmin.title')

@@ -6,7 +6,7 @@ import { listIdeas } from '#app/features/ideas/ideas.server.ts'
 import { rolesIn } from '#app/platform/policy.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime } from '#app/platform/i18n.ts'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -60,4 +60,4 @@ export default function AdminAudit({ loaderData: { entries } }: Route.ComponentP
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Endringslogg – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'audit.title')

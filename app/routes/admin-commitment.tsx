@@ -8,7 +8,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime, isMessageKey, langFromRequest, type MessageKey } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -186,4 +186,4 @@ export default function AdminCommitment({ loaderData: d, actionData, params }: R
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Forpliktelse – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'commitment.title')

@@ -4,7 +4,7 @@ import type { Route } from './+types/admin-criteria'
 import { getCriteria, saveCriteria } from '#app/features/ideas/ideas.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -68,4 +68,4 @@ export default function AdminCriteria({ loaderData: { criteria }, actionData }: 
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Kriterier – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'criteria.title')

@@ -14,7 +14,7 @@ import { formatNumber } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { PlainSelect } from '#app/ui/plain-select.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -148,4 +148,4 @@ export default function AdminEffort({ loaderData: d, actionData, params }: Route
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Egeninnsats – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'ledger.title')

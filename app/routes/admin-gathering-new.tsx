@@ -7,7 +7,7 @@ import { createGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { gatheringSchema as schema } from '#app/features/gatherings/schemas.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -39,4 +39,4 @@ export default function NewGathering({ actionData }: Route.ComponentProps) {
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Ny samling – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'gatheringAdmin.new')

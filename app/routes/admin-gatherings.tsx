@@ -5,7 +5,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -69,4 +69,4 @@ export default function AdminGatherings({ loaderData: { gatherings }, params }: 
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Samlinger – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'gatherings.title')

@@ -6,7 +6,7 @@ import { getImportJob } from '#app/features/import/import.server.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -54,4 +54,4 @@ export default function ImportJob({ loaderData: { job }, params }: Route.Compone
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Import – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'import.title')

@@ -7,7 +7,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { readFormData } from '#app/platform/files.server.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import type { MessageKey } from '#app/platform/i18n.ts'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 
 const MAX_CSV_BYTES = 1024 * 1024
@@ -127,4 +127,4 @@ export default function AdminImport({ actionData }: Route.ComponentProps) {
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Import – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'import.title')

@@ -12,7 +12,7 @@ import { formatDateTime, formatNumber } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -140,4 +140,4 @@ export default function AdminInvoices({ loaderData: d, actionData, params }: Rou
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Egenandel – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'invoices.title')

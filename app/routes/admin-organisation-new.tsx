@@ -13,7 +13,7 @@ import { orgNumber } from '#app/platform/fields.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -125,4 +125,4 @@ export default function NewOrganisation({ actionData }: Route.ComponentProps) {
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Legg til bedrift – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'organisation.new')

@@ -14,7 +14,7 @@ import { langFromRequest } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -154,4 +154,4 @@ export default function AdminPeople({ loaderData: { people, organisations }, act
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Personer og roller – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'admin.people')

@@ -4,7 +4,7 @@ import { getAdminOverview } from '#app/features/members/members.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -94,4 +94,4 @@ export default function Admin({ loaderData: { network, overview }, params }: Rou
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Administrasjon – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'admin.title')

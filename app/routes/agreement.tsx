@@ -11,7 +11,7 @@ import { formatDateTime, formatNumber } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
 import { CheckboxField } from '#app/ui/checkbox-field.tsx'
 import { FormField } from '#app/ui/form-field.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 // Everyone in the network reads the agreement; the company's contact accepts it.
@@ -174,4 +174,4 @@ export default function AgreementPage({ loaderData: d, actionData, params }: Rou
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Deltakeravtale – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'agreement.title')

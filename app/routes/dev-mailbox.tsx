@@ -4,7 +4,7 @@ import { requestContext } from '#app/platform/context.ts'
 import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
 import { formatDateTime } from '#app/platform/i18n.ts'
 import { listOutbox } from '#app/platform/mail.server.ts'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 
 // Exists only while no SMTP server is configured: then mail cannot leave this
 // installation anyway, and this page is how the demo is used offline.
@@ -42,4 +42,4 @@ function linkify(text: string) {
 	return text.split(/(https?:\/\/\S+)/).map((part, i) => (i % 2 ? <Link key={i} href={part}>{part}</Link> : part))
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Utviklingspostkasse – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'mailbox.title')

@@ -7,7 +7,7 @@ import { dbContext } from '#app/platform/context.ts'
 import { requirePermission } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { TagList } from '#app/ui/tags.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -121,4 +121,4 @@ function pageLink(q: string, page: number) {
 	return `?${params}`
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Katalog – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'directory.title')

@@ -12,7 +12,7 @@ import { formatNumber } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -210,4 +210,4 @@ export default function EffortPage({ loaderData: d, actionData }: Route.Componen
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Egeninnsats – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'effort.title')

@@ -8,7 +8,7 @@ import { formatDateTime } from '#app/platform/i18n.ts'
 import { rolesIn } from '#app/platform/policy.ts'
 import { now } from '#app/platform/time.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 
 // Public: published gatherings; members also get their personal calendar feed.
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -89,4 +89,4 @@ export default function Gatherings({ loaderData: d, params }: Route.ComponentPro
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Samlinger – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'gatherings.title')

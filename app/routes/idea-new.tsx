@@ -13,7 +13,7 @@ import { compareNorwegian } from '#app/platform/i18n.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const schema = z.object({
@@ -101,4 +101,4 @@ export default function NewIdea({ loaderData: { organisations, competences }, ac
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Ny prosjektidé – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'ideas.new')

@@ -6,7 +6,7 @@ import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 
 // The board and the funnel count only ideas the viewer may see: a count must not reveal a restricted idea.
@@ -82,4 +82,4 @@ export default function Ideas({ loaderData: { ideas }, params }: Route.Component
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Prosjektideer – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'ideas.title')

@@ -4,7 +4,7 @@ import type { Route } from './+types/login-link'
 import { consumeLoginToken, createSession, safeRedirect } from '#app/platform/auth.server.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 
 // Opening the link only shows a button: mail scanners that follow links must
 // not use up the one-time token. The POST signs in.
@@ -61,4 +61,4 @@ export default function LoginLink({ loaderData, actionData }: Route.ComponentPro
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Logg inn – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'login.link.title')

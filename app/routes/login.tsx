@@ -10,7 +10,7 @@ import { email } from '#app/platform/fields.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { langFromRequest, translator } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const schema = z.discriminatedUnion('intent', [
@@ -109,4 +109,4 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Logg inn – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'login.title')

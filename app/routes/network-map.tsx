@@ -13,7 +13,7 @@ import { actorContext } from '#app/platform/context.ts'
 import { compareNorwegian, formatNumber, type MessageKey } from '#app/platform/i18n.ts'
 import { PlainSelect } from '#app/ui/plain-select.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -223,4 +223,4 @@ export default function NetworkMap({ loaderData: d, actionData }: Route.Componen
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Nettverkskart – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'map.title')

@@ -5,7 +5,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -33,4 +33,4 @@ export default function Notifications({ loaderData: { notifications } }: Route.C
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Varsler – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'notifications.title')

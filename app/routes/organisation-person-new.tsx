@@ -12,7 +12,7 @@ import { getDb, invariantResponse, requirePermission } from '#app/platform/guard
 import { langFromRequest } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 // A company's contact (or the project leader) adds a colleague; they get an invitation by e-mail.
@@ -82,4 +82,4 @@ export default function NewCompanyPerson({ loaderData: { organisation }, actionD
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Legg til person – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'organisation.addPerson')

@@ -12,7 +12,7 @@ import { can } from '#app/platform/policy.ts'
 import { formatDateTime, formatNumber, langFromRequest } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -168,4 +168,4 @@ export default function Trust({ loaderData: d, actionData, params }: Route.Compo
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Tillitsundersøkelsen – Knute' }]
+export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'trust.title')
