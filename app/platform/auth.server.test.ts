@@ -42,6 +42,14 @@ for (const dialect of DIALECTS) {
 			expect(await getActor(db, request)).toBeNull()
 		})
 
+		test('a session past its expiry signs no one in', async () => {
+			const cookie = (await createSession(db, new Request(origin), personId)).split(';')[0]!
+			const request = new Request(origin, { headers: { Cookie: cookie } })
+			expect((await getActor(db, request))?.personId).toBe(personId)
+			await db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute()
+			expect(await getActor(db, request)).toBeNull()
+		})
+
 		test('an unknown address gets no mail and no different answer', async () => {
 			await expect(sendLoginLink(db, { email: 'nobody@nowhere.no', origin, lang: 'nb' })).resolves.toBeUndefined()
 			expect(await db.selectFrom('outbox').selectAll().execute()).toEqual([])
