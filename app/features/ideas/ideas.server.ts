@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { DB, IdeaAudience, IdeaPartyRole, IdeaStage, Role } from '#db/schema.ts'
+import { prepared } from '#db/prepared.ts'
 import { checkComposition } from '#app/features/commitment/composition.ts'
 import { audit } from '#app/platform/audit.server.ts'
 import { translator, type Lang } from '#app/platform/i18n.ts'
@@ -20,19 +21,30 @@ export type Viewer = { personId: number; organisationId: number | null; roles: R
  * The author always sees their own idea.
  */
 export function visibleTo(viewer: Viewer) {
-	return (eb: ExpressionBuilder<DB, 'idea'>) => {
-		const company = viewer.organisationId ?? -1
-		const steering = viewer.roles.includes('steering_group') || viewer.roles.includes('project_leader')
-		return eb.or([
+	return visibility(seenAs(viewer))
+}
+
+// What the rule needs to know of the viewer, as values: the same SQL for every
+// viewer, so the idea board's query can be built once (decision 018).
+type Seen = { personId: number; company: number; steering: number }
+function seenAs(viewer: Viewer): Seen {
+	const steering = viewer.roles.includes('steering_group') || viewer.roles.includes('project_leader')
+	return { personId: viewer.personId, company: viewer.organisationId ?? -1, steering: steering ? 1 : 0 }
+}
+function visibility(seen: Seen) {
+	return (eb: ExpressionBuilder<DB, 'idea'>) =>
+		eb.or([
 			eb('idea.audience', '=', 'members'),
-			eb('idea.author_id', '=', viewer.personId),
+			eb('idea.author_id', '=', seen.personId),
 			eb.and([
 				eb('idea.audience', '=', 'steering'),
-				steering ? eb.lit(true) : eb.exists(eb.selectFrom('idea_party').select('idea_party.idea_id').whereRef('idea_party.idea_id', '=', 'idea.id').where('idea_party.organisation_id', '=', company)),
+				eb.or([
+					eb(eb.val(seen.steering), '=', 1),
+					eb.exists(eb.selectFrom('idea_party').select('idea_party.idea_id').whereRef('idea_party.idea_id', '=', 'idea.id').where('idea_party.organisation_id', '=', seen.company)),
+				]),
 			]),
-			eb.and([eb('idea.audience', '=', 'named'), eb.exists(eb.selectFrom('idea_access').select('idea_access.idea_id').whereRef('idea_access.idea_id', '=', 'idea.id').where('idea_access.organisation_id', '=', company))]),
+			eb.and([eb('idea.audience', '=', 'named'), eb.exists(eb.selectFrom('idea_access').select('idea_access.idea_id').whereRef('idea_access.idea_id', '=', 'idea.id').where('idea_access.organisation_id', '=', seen.company))]),
 		])
-	}
 }
 
 export type IdeaInput = { title: string; problem: string; solution: string; beneficiaries: string; competences: string; audience: IdeaAudience; named: number[] }
@@ -54,16 +66,19 @@ export async function proposeIdea(trx: Kysely<DB>, { networkId, viewer }: { netw
 	return id
 }
 
-/** The ideas the viewer may see, with their stage and consortium size, for the board. */
-export function listIdeas(db: Kysely<DB>, { networkId, viewer }: { networkId: number; viewer: Viewer }) {
-	return db
+const ideaBoard = prepared((db, p: Seen & { networkId: number }) =>
+	db
 		.selectFrom('idea')
 		.select(['idea.id', 'idea.title', 'idea.stage', 'idea.audience', 'idea.updated_at'])
 		.select((eb) => eb.selectFrom('idea_party').select(eb.fn.countAll<number>().as('n')).whereRef('idea_party.idea_id', '=', 'idea.id').where('idea_party.role', '!=', 'interested').as('parties'))
-		.where('idea.network_id', '=', networkId)
-		.where(visibleTo(viewer))
-		.orderBy('idea.updated_at', 'desc')
-		.execute()
+		.where('idea.network_id', '=', p.networkId)
+		.where(visibility(p))
+		.orderBy('idea.updated_at', 'desc'),
+)
+
+/** The ideas the viewer may see, with their stage and consortium size, for the board. */
+export function listIdeas(db: Kysely<DB>, { networkId, viewer }: { networkId: number; viewer: Viewer }) {
+	return ideaBoard(db, { networkId, ...seenAs(viewer) })
 }
 
 /** One idea, if the viewer may see it, with its consortium, history, comments and decisions. */
