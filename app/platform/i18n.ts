@@ -1586,6 +1586,10 @@ export function formatDateTime(lang: Lang, iso: string, style: 'date' | 'datetim
 	return dateFormat(lang, style).format(new Date(iso))
 }
 
+// Formatting a range costs 20 µs (V8 makes ICU's interval formatter anew each time), a moment 1 µs;
+// the ranges are the gatherings' times, few and asked for again and again.
+const dateRanges = new Map<string, readonly [string, string, string]>()
+
 /**
  * From one moment to a later one, the date said once if both fall on the same
  * day in Norway: ["6. desember 2026, 09:00", "–", "15:00"]. In three pieces, so
@@ -1604,6 +1608,3 @@ export function formatDateTimeRange(lang: Lang, startIso: string, endIso: string
 	}
 	return range
 }
-// Formatting a range costs 20 µs (V8 makes ICU's interval formatter anew each time), a moment 1 µs;
-// the ranges are the gatherings' times, few and asked for again and again.
-const dateRanges = new Map<string, readonly [string, string, string]>()
