@@ -11,9 +11,9 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { createDatabase, migrateToLatest } from '../db/index.ts'
 import { assertGenerated, generate, SCALES, type Scale } from '../db/generate.ts'
-import { createSession } from '../app/platform/auth.server.ts'
 import { searchDirectory } from '../app/features/directory/directory.server.ts'
 import { startPostgres } from '../tests/support/postgres.ts'
+import { benchPages, childPids, cpuMs, waitFor } from './measure.ts'
 import { benchPlanner, printPlanner } from './planner.ts'
 
 const { values } = parseArgs({
@@ -44,40 +44,10 @@ function stopAll() {
 }
 process.on('SIGINT', () => (stopAll(), process.exit(130)))
 
-async function waitFor(url: string, timeoutMs = 30_000) {
-	const until = Date.now() + timeoutMs
-	for (;;) {
-		try {
-			if ((await fetch(url)).ok) return
-		} catch {}
-		if (Date.now() > until) throw new Error(`${url} did not answer`)
-		await new Promise((r) => setTimeout(r, 25))
-	}
-}
-
 function peakMemoryMb(pid: number): number {
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8')
 		return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
-	} catch {
-		return 0
-	}
-}
-
-function childPids(pid: number): number[] {
-	try {
-		return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
-	} catch {
-		return []
-	}
-}
-
-/** CPU time in ms that a process and those it started have used so far (Linux counts in 10 ms ticks). */
-function cpuMs(pid: number): number {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-		return (Number(fields[11]) + Number(fields[12])) * 10 + childPids(pid).reduce((sum, child) => sum + cpuMs(child), 0)
 	} catch {
 		return 0
 	}
@@ -145,11 +115,7 @@ try {
 		console.log(`\n  done in ${Math.round((Date.now() - t) / 1000)} s`)
 	}
 
-	const network = await db.selectFrom('network').select(['id', 'slug']).orderBy('id').executeTakeFirstOrThrow()
-	const company = await db.selectFrom('network_organisation').select('organisation_id').where('network_id', '=', network.id).orderBy('organisation_id').executeTakeFirstOrThrow()
-	const gathering = await db.selectFrom('gathering').select('id').where('network_id', '=', network.id).orderBy('id').executeTakeFirstOrThrow()
-	const leader = await db.selectFrom('membership').select('person_id').where('network_id', '=', network.id).where('role', '=', 'project_leader').executeTakeFirstOrThrow()
-	const cookie = (await createSession(db, new Request('http://127.0.0.1'), leader.person_id)).split(';')[0]!
+	const { network, cookie, pages } = await benchPages(db)
 	const counts = {
 		networks: Number((await db.selectFrom('network').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
 		organisations: Number((await db.selectFrom('organisation').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
@@ -183,16 +149,6 @@ try {
 	await waitFor(`${base}/healthz`)
 	const startupMs = Math.round(performance.now() - t0)
 
-	const pages = [
-		{ name: 'public network page', path: `/n/${network.slug}`, signedIn: false },
-		{ name: 'directory search "sky"', path: `/n/${network.slug}/katalog?q=sky`, signedIn: true },
-		{ name: 'company page', path: `/n/${network.slug}/bedrifter/${company.organisation_id}`, signedIn: true },
-		{ name: 'gathering page', path: `/n/${network.slug}/samlinger/${gathering.id}`, signedIn: true },
-		{ name: "project leader's home", path: `/n/${network.slug}/admin`, signedIn: true },
-		{ name: 'idea board', path: `/n/${network.slug}/ideer`, signedIn: true },
-		// No page: the same stack (session, React Router, Express) without rendering, the floor under every page.
-		{ name: 'health check', path: '/healthz', signedIn: true },
-	]
 	const results = []
 	for (const page of pages) {
 		const headers: Record<string, string> = page.signedIn ? { Cookie: cookie } : {}

@@ -1,0 +1,56 @@
+// What `npm run bench` and `npm run bench:pair` share: the pages they load,
+// waiting for a server, and the CPU time a process has used.
+import { readFileSync } from 'node:fs'
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/index.ts'
+import { createSession } from '../app/platform/auth.server.ts'
+
+/** The pages that matter, in the data set's first network, and a session cookie of its project leader. */
+export async function benchPages(db: Kysely<DB>) {
+	const network = await db.selectFrom('network').select(['id', 'slug']).orderBy('id').executeTakeFirstOrThrow()
+	const company = await db.selectFrom('network_organisation').select('organisation_id').where('network_id', '=', network.id).orderBy('organisation_id').executeTakeFirstOrThrow()
+	const gathering = await db.selectFrom('gathering').select('id').where('network_id', '=', network.id).orderBy('id').executeTakeFirstOrThrow()
+	const leader = await db.selectFrom('membership').select('person_id').where('network_id', '=', network.id).where('role', '=', 'project_leader').executeTakeFirstOrThrow()
+	const cookie = (await createSession(db, new Request('http://127.0.0.1'), leader.person_id)).split(';')[0]!
+	const pages = [
+		{ name: 'public network page', path: `/n/${network.slug}`, signedIn: false },
+		{ name: 'directory search "sky"', path: `/n/${network.slug}/katalog?q=sky`, signedIn: true },
+		{ name: 'company page', path: `/n/${network.slug}/bedrifter/${company.organisation_id}`, signedIn: true },
+		{ name: 'gathering page', path: `/n/${network.slug}/samlinger/${gathering.id}`, signedIn: true },
+		{ name: "project leader's home", path: `/n/${network.slug}/admin`, signedIn: true },
+		{ name: 'idea board', path: `/n/${network.slug}/ideer`, signedIn: true },
+		// No page: the same stack (session, React Router, Express) without rendering, the floor under every page.
+		{ name: 'health check', path: '/healthz', signedIn: true },
+	]
+	return { network, cookie, pages }
+}
+
+export async function waitFor(url: string, timeoutMs = 30_000) {
+	const until = Date.now() + timeoutMs
+	for (;;) {
+		try {
+			if ((await fetch(url)).ok) return
+		} catch {}
+		if (Date.now() > until) throw new Error(`${url} did not answer`)
+		await new Promise((r) => setTimeout(r, 25))
+	}
+}
+
+export function childPids(pid: number): number[] {
+	try {
+		return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+	} catch {
+		return []
+	}
+}
+
+/** CPU time in ms that a process and those it started have used so far (Linux counts in 10 ms ticks). */
+export function cpuMs(pid: number): number {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+		return (Number(fields[11]) + Number(fields[12])) * 10 + childPids(pid).reduce((sum, child) => sum + cpuMs(child), 0)
+	} catch {
+		return 0
+	}
+}
