@@ -115,14 +115,14 @@ try {
 		for (let round = 0; round < rounds; round++) {
 			// Each round the other side starts first, in case starting first is worth something.
 			const order = round % 2 === 0 ? [0, 1] : [1, 0]
-			const load2 = (seconds: number) => {
+			const loadBoth = (seconds: number) => {
 				const runs: Promise<{ total: number; rps: number; bad: number }>[] = []
 				for (const i of order) runs[i] = load(sides[i]!.base + sides[i]!.pages[index]!.path, page.signedIn ? { Cookie: sides[i]!.cookie } : {}, seconds)
 				return Promise.all(runs)
 			}
-			await load2(2) // warm both: JIT, caches
+			await loadBoth(2) // warm both: JIT, caches
 			const before = sides.map((side) => cpuMs(side.pid))
-			const results = await load2(duration)
+			const results = await loadBoth(duration)
 			results.forEach((result, i) => {
 				if (result.bad) throw new Error(`${page.path} on ${sides[i]!.label}: ${result.bad} errors or answers other than 2xx`)
 				figures[i]!.ms.push(+((cpuMs(sides[i]!.pid) - before[i]!) / result.total).toFixed(2))
