@@ -56,8 +56,8 @@ if (env.WEB_CONCURRENCY > 1 && env.NODE_ENV !== 'development' && cluster.isPrima
  */
 function cannotStart(error: unknown): never {
 	console.error(`Knute cannot start: ${error instanceof Error ? error.message : String(error)}`)
-	const condition = error instanceof SettingsError || typeof (error as { code?: unknown } | null)?.code === 'string'
-	if (!condition && error instanceof Error) console.error(error.stack)
+	const expected = error instanceof SettingsError || typeof (error as { code?: unknown } | null)?.code === 'string'
+	if (!expected && error instanceof Error) console.error(error.stack)
 	process.exit(1)
 }
 

@@ -54,6 +54,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 // error shows the error boundary below in its place.
 export default function App({ loaderData: root }: Route.ComponentProps) {
 	const t = useT()
+	const lang = useLang()
 	const location = useLocation()
 	const here = location.pathname + location.search
 	return (
@@ -69,7 +70,7 @@ export default function App({ loaderData: root }: Route.ComponentProps) {
 					<div className="site-header__tools">
 						<Form method="post" action="/sprak">
 							<input type="hidden" name="redirectTo" value={here} />
-							<Button type="submit" variant="tertiary" data-size="sm" name="lang" value={t('lang.switch') === 'English' ? 'en' : 'nb'} aria-label={t('lang.switchLabel')}>
+							<Button type="submit" variant="tertiary" data-size="sm" name="lang" value={lang === 'nb' ? 'en' : 'nb'} aria-label={t('lang.switchLabel')}>
 								{t('lang.switch')}
 							</Button>
 						</Form>

@@ -93,20 +93,20 @@ try {
 	console.log('Copying the national data set for each side …')
 	type Side = Awaited<ReturnType<typeof startServer>> & { label: string } & Awaited<ReturnType<typeof benchPages>>
 	const sides: Side[] = []
+	const source = createDatabase(data).db
+	await assertGenerated(source, 'national', data)
 	for (const { label, key, cwd } of [
 		{ label: revision, key: 'other' as const, cwd: other },
 		{ label: 'this', key: 'this' as const, cwd: root },
 	]) {
 		const file = path.join(work, `${key}.sqlite`)
-		const source = createDatabase(data).db
-		await assertGenerated(source, 'national', data)
 		await sql`vacuum into ${file}`.execute(source)
-		await source.destroy()
 		const { db } = createDatabase(file)
 		const bench = await benchPages(db)
 		await db.destroy()
 		sides.push({ ...(await startServer(key, cwd, file)), label, ...bench })
 	}
+	await source.destroy()
 
 	const rows = []
 	for (const [index, page] of sides[0]!.pages.entries()) {

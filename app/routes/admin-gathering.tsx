@@ -23,7 +23,7 @@ async function load({ params, context, request }: Route.LoaderArgs | Route.Actio
 
 export async function loader(args: Route.LoaderArgs) {
 	const { gathering } = await load(args)
-	return { gathering, documents: await listDocuments(getDb(args.context), gathering.id) }
+	return { gathering, documents: await listDocuments(getDb(args.context), { gatheringId: gathering.id }) }
 }
 
 export async function action(args: Route.ActionArgs) {

@@ -28,7 +28,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 	const db = getDb(context)
 	const participant = rolesIn(actor, network.id).length > 0
 	const [own, attendance, documents] = participant
-		? await Promise.all([getOwnRegistration(db, { gatheringId: gathering.id, email: actor!.email }), getAttendance(db, gathering.id), listDocuments(db, gathering.id)])
+		? await Promise.all([getOwnRegistration(db, { gatheringId: gathering.id, email: actor!.email }), getAttendance(db, gathering.id), listDocuments(db, { gatheringId: gathering.id })])
 		: [undefined, null, []]
 	// Minutes go only to participants: not even inside the gathering's own data.
 	const { minutes, meetingRounds, ...shown } = gathering

@@ -421,7 +421,8 @@ export async function getAttendance(db: Kysely<DB>, gatheringId: number) {
 	return { companies, people: present.filter((p) => p.show_in_attendance === 1).map((p) => ({ id: p.id, name: p.name, company: p.organisation ?? p.company })) }
 }
 
-const gatheringDocuments = prepared((db, p: { gatheringId: number }) =>
+/** The gathering's documents (minutes, slides), by name. */
+export const listDocuments = prepared((db, p: { gatheringId: number }) =>
 	db
 		.selectFrom('gathering_document as d')
 		.innerJoin('file as f', 'f.id', 'd.file_id')
@@ -429,10 +430,6 @@ const gatheringDocuments = prepared((db, p: { gatheringId: number }) =>
 		.where('d.gathering_id', '=', p.gatheringId)
 		.orderBy('f.name'),
 )
-
-export function listDocuments(db: Kysely<DB>, gatheringId: number) {
-	return gatheringDocuments(db, { gatheringId })
-}
 
 export async function addDocument(trx: Kysely<DB>, gatheringId: number, fileId: number) {
 	await trx.insertInto('gathering_document').values({ gathering_id: gatheringId, file_id: fileId }).execute()
