@@ -36,6 +36,7 @@ for (const dialect of DIALECTS) {
 				gatherings[name] = id
 			}
 			await make('closed', { deadline: inMinutes(-60) })
+			await make('open', {})
 			await make('members', { audience: 'members' })
 		})
 		afterAll(() => server?.close())
@@ -54,6 +55,25 @@ for (const dialect of DIALECTS) {
 			const response = await post(`/n/test/samlinger/${gatherings.closed}`, visitor)
 			expect(response.status).toBe(400)
 			expect(await response.text()).toContain('Påmeldingen er stengt.')
+			expect(await registrations()).toBe(0)
+		})
+
+		test('a registration with a bad e-mail and no consent: each error beside its field, and what was typed and ticked kept', async () => {
+			const response = await post(`/n/test/samlinger/${gatherings.open}`, { intent: 'register', name: 'Siv Å', email: 'siv-at-x.no', company: 'X AS', show_in_attendance: 'on' })
+			expect(response.status).toBe(400)
+			const html = await response.text()
+			const tag = (id: string) => new RegExp(`<(input|textarea|select)[^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? ''
+			expect(tag('register-name')).toContain('value="Siv Å"')
+			expect(tag('register-company')).toContain('value="X AS"')
+			expect(tag('register-email')).toContain('value="siv-at-x.no"')
+			expect(tag('register-email')).toContain('aria-invalid="true"')
+			expect(tag('register-email')).toContain('aria-describedby="register-email-error"')
+			expect(html).toMatch(/id="register-email-error"[^>]*>Skriv en gyldig e-postadresse/)
+			expect(tag('register-show_in_attendance')).toContain('checked=""')
+			expect(tag('register-consent')).not.toContain('checked')
+			expect(tag('register-consent')).toContain('aria-describedby="register-consent-error"')
+			expect(html).toMatch(/id="register-consent-error"[^>]*>Du må samtykke for å melde deg på\./)
+			expect(tag('register-name')).not.toContain('aria-invalid')
 			expect(await registrations()).toBe(0)
 		})
 

@@ -1,7 +1,7 @@
 import { data, Form } from 'react-router'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Checkbox, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react'
+import { Alert, Button, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/gathering'
 import { registrationClosed, requireGathering } from '#app/features/gatherings/require-gathering.server.ts'
 import { cancelRegistration, getAttendance, getOwnRegistration, listDocuments, registerForGathering } from '#app/features/gatherings/gatherings.server.ts'
@@ -108,10 +108,6 @@ export default function GatheringPage({ loaderData: d, actionData, params }: Rou
 	const lang = useLang()
 	const g = d.gathering
 	const when = formatDateTimeRange(lang, g.starts_at, g.ends_at)
-	const [form, fields] = useSchemaForm(schema, {
-		id: 'register',
-		lastResult: actionData?.result,
-	})
 	const done = actionData?.done
 	const status = done === 'registered' || done === 'waitlisted' ? done : done === 'already' ? 'already' : d.own?.status
 	return (
@@ -203,23 +199,7 @@ export default function GatheringPage({ loaderData: d, actionData, params }: Rou
 						{t('gathering.membersOnly')} <AppLink to={`/logg-inn?redirectTo=/n/${params.network}/samlinger/${g.id}`}>{t('nav.login')}</AppLink>
 					</Paragraph>
 				) : (
-					<Form method="post" className="form" {...getFormProps(form)}>
-						<input type="hidden" name="intent" value="register" />
-						{d.full ? <Alert data-color="warning">{t('gathering.full')}</Alert> : null}
-						{form.status === 'error' ? <Alert data-color="danger">{t('common.formErrors')}</Alert> : null}
-						<FormField field={fields.name} label={t('registration.name')} autoComplete="name" />
-						<FormField field={fields.email} label={t('registration.email')} type="email" autoComplete="email" />
-						<FormField field={fields.phone} label={t('registration.phone')} type="tel" autoComplete="tel" />
-						<FormField field={fields.company} label={t('registration.company')} autoComplete="organization" />
-						<FormField field={fields.org_number} label={t('registration.orgNumber')} description={t('registration.orgNumberHint')} />
-						<FormField field={fields.job_title} label={t('registration.jobTitle')} autoComplete="organization-title" />
-						<FormField field={fields.dietary} label={t('registration.dietary')} />
-						<Checkbox name={fields.show_in_attendance.name} id={fields.show_in_attendance.id} label={t('registration.showInAttendance')} />
-						<CheckboxField field={fields.consent} label={t('registration.consent')} />
-						<div>
-							<Button type="submit">{t('gathering.register')}</Button>
-						</div>
-					</Form>
+					<RegistrationForm full={d.full} lastResult={actionData?.result} />
 				)}
 			</section>
 
@@ -280,6 +260,31 @@ export default function GatheringPage({ loaderData: d, actionData, params }: Rou
 				</section>
 			) : null}
 		</main>
+	)
+}
+
+/** The form a visitor registers with; built only where it shows. */
+function RegistrationForm({ full, lastResult }: { full: boolean; lastResult: SubmissionResult<string[]> | null | undefined }) {
+	const t = useT()
+	const [form, fields] = useSchemaForm(schema, { id: 'register', lastResult })
+	return (
+		<Form method="post" className="form" {...getFormProps(form)}>
+			<input type="hidden" name="intent" value="register" />
+			{full ? <Alert data-color="warning">{t('gathering.full')}</Alert> : null}
+			{form.status === 'error' ? <Alert data-color="danger">{t('common.formErrors')}</Alert> : null}
+			<FormField field={fields.name} label={t('registration.name')} autoComplete="name" />
+			<FormField field={fields.email} label={t('registration.email')} type="email" autoComplete="email" />
+			<FormField field={fields.phone} label={t('registration.phone')} type="tel" autoComplete="tel" />
+			<FormField field={fields.company} label={t('registration.company')} autoComplete="organization" />
+			<FormField field={fields.org_number} label={t('registration.orgNumber')} description={t('registration.orgNumberHint')} />
+			<FormField field={fields.job_title} label={t('registration.jobTitle')} autoComplete="organization-title" />
+			<FormField field={fields.dietary} label={t('registration.dietary')} />
+			<CheckboxField field={fields.show_in_attendance} label={t('registration.showInAttendance')} />
+			<CheckboxField field={fields.consent} label={t('registration.consent')} />
+			<div>
+				<Button type="submit">{t('gathering.register')}</Button>
+			</div>
+		</Form>
 	)
 }
 

@@ -1,15 +1,14 @@
-import { Checkbox, ValidationMessage } from '@digdir/designsystemet-react'
+import { Checkbox } from '@digdir/designsystemet-react'
 import type { FieldMetadata } from '@conform-to/react'
-import { isMessageKey } from '#app/platform/i18n.ts'
-import { useT } from './i18n.tsx'
+import { FieldError, readField } from './form-field.tsx'
 
-/** A checkbox that must be ticked (consent, confirmation), with its error tied to it before JavaScript runs. */
+/** A checkbox (consent, a choice), ticked again if it was when the server turned the form down, its error tied to it. */
 export function CheckboxField({ field, label }: { field: FieldMetadata<any>; label: string }) {
-	const t = useT()
+	const { id, name, errors, errorId, initialValue, invalid } = readField(field)
 	return (
 		<div>
-			<Checkbox name={field.name} id={field.id} label={label} aria-invalid={field.errors ? true : undefined} aria-describedby={field.errors ? field.errorId : undefined} />
-			{field.errors ? <ValidationMessage id={field.errorId}>{field.errors.map((e) => (isMessageKey(e) ? t(e) : e)).join(' ')}</ValidationMessage> : null}
+			<Checkbox id={id} name={name} label={label} defaultChecked={initialValue === 'on'} aria-invalid={invalid} aria-describedby={errorId} />
+			<FieldError id={errorId} errors={errors} />
 		</div>
 	)
 }

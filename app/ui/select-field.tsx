@@ -1,22 +1,21 @@
-import { Field, Label, Select, ValidationMessage } from '@digdir/designsystemet-react'
-import { getSelectProps, type FieldMetadata } from '@conform-to/react'
-import { isMessageKey } from '#app/platform/i18n.ts'
-import { useT } from './i18n.tsx'
+import { Field, Label, Select } from '@digdir/designsystemet-react'
+import type { FieldMetadata } from '@conform-to/react'
+import { FieldError, readField } from './form-field.tsx'
 
 /** A labelled select, wired like FormField so it works before JavaScript runs. */
 export function SelectField({ field, label, options }: { field: FieldMetadata<any>; label: string; options: { value: string; label: string }[] }) {
-	const t = useT()
+	const { id, name, errors, errorId, initialValue, invalid } = readField(field)
 	return (
 		<Field>
-			<Label htmlFor={field.id}>{label}</Label>
-			<Select {...getSelectProps(field, { ariaAttributes: false })} aria-describedby={field.errors ? field.errorId : undefined} aria-invalid={field.errors ? true : undefined}>
+			<Label htmlFor={id}>{label}</Label>
+			<Select id={id} name={name} defaultValue={typeof initialValue === 'string' ? initialValue : undefined} aria-describedby={errorId} aria-invalid={invalid}>
 				{options.map((o) => (
 					<Select.Option key={o.value} value={o.value}>
 						{o.label}
 					</Select.Option>
 				))}
 			</Select>
-			{field.errors ? <ValidationMessage id={field.errorId}>{field.errors.map((e) => (isMessageKey(e) ? t(e) : e)).join(' ')}</ValidationMessage> : null}
+			<FieldError id={errorId} errors={errors} />
 		</Field>
 	)
 }
