@@ -14,6 +14,7 @@ export async function benchPages(db: Kysely<DB>) {
 	const cookie = (await createSession(db, new Request('http://127.0.0.1'), leader.person_id)).split(';')[0]!
 	const pages = [
 		{ name: 'public network page', path: `/n/${network.slug}`, signedIn: false },
+		{ name: 'directory, first page', path: `/n/${network.slug}/katalog`, signedIn: true },
 		{ name: 'directory search "sky"', path: `/n/${network.slug}/katalog?q=sky`, signedIn: true },
 		{ name: 'company page', path: `/n/${network.slug}/bedrifter/${company.organisation_id}`, signedIn: true },
 		{ name: 'gathering page', path: `/n/${network.slug}/samlinger/${gathering.id}`, signedIn: true },

@@ -2,7 +2,7 @@ import { data, Form } from 'react-router'
 import { Alert, Button, Checkbox, Details, Field, Fieldset, Heading, Input, Label, List, Paragraph, Tag } from '@digdir/designsystemet-react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { Route } from './+types/admin-commitment'
-import { commitmentHistory, getComposition, getCurrentAgreement, inviteToCommit, listCommitments, withdrawCompany } from '#app/features/commitment/agreements.server.ts'
+import { commitmentHistories, getComposition, getCurrentAgreement, inviteToCommit, listCommitments, withdrawCompany } from '#app/features/commitment/agreements.server.ts'
 import { day, inviteSchema } from '#app/features/commitment/schemas.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
@@ -15,9 +15,13 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
 	requirePermission(context, request, 'manage:commitment', { networkId: network.id })
 	const db = getDb(context)
-	const [companies, composition, agreement] = await Promise.all([listCommitments(db, network.id), getComposition(db, network.id), getCurrentAgreement(db, network.id)])
-	const histories = await Promise.all(companies.map((c) => commitmentHistory(db, { networkId: network.id, organisationId: c.id })))
-	return { companies: companies.map((c, i) => ({ ...c, history: histories[i]! })), composition, hasAgreement: Boolean(agreement) }
+	const [companies, histories, composition, agreement] = await Promise.all([
+		listCommitments(db, network.id),
+		commitmentHistories(db, network.id),
+		getComposition(db, network.id),
+		getCurrentAgreement(db, network.id),
+	])
+	return { companies: companies.map((c) => ({ ...c, history: histories.get(c.id) ?? [] })), composition, hasAgreement: Boolean(agreement) }
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {

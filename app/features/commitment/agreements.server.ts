@@ -289,16 +289,26 @@ export async function withdrawCompany(trx: Kysely<DB>, { networkId, actorId }: {
 	return true
 }
 
-/** Who did what to a company's commitment, from the audit log. */
-export function commitmentHistory(db: Kysely<DB>, { networkId, organisationId }: { networkId: number; organisationId: number }) {
-	return db
+/**
+ * Who did what to each company's commitment in a network (invited, accepted,
+ * withdrawn…), oldest first, from the audit log: one query for the whole
+ * list, not one a company.
+ */
+export async function commitmentHistories(db: Kysely<DB>, networkId: number) {
+	const rows = await db
 		.selectFrom('audit_log as a')
 		.leftJoin('person as p', 'p.id', 'a.actor_id')
-		.select(['a.id', 'a.action', 'a.summary', 'a.created_at', 'p.name as actor'])
+		.select(['a.id', 'a.entity_id', 'a.action', 'a.summary', 'a.created_at', 'p.name as actor'])
 		.where('a.network_id', '=', networkId)
 		.where('a.entity_type', '=', 'organisation')
-		.where('a.entity_id', '=', organisationId)
 		.where('a.action', 'like', 'commitment.%')
 		.orderBy('a.id')
 		.execute()
+	const byCompany = new Map<number, Omit<(typeof rows)[number], 'entity_id'>[]>()
+	for (const { entity_id, ...entry } of rows) {
+		const history = byCompany.get(entity_id)
+		if (history) history.push(entry)
+		else byCompany.set(entity_id, [entry])
+	}
+	return byCompany
 }

@@ -4,7 +4,7 @@ import type { DB } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
 import { inMinutes } from '#app/platform/time.ts'
-import { acceptAgreement, commitmentHistory, getComposition, getCurrentAgreement, inviteToCommit, publishAgreement, sendCommitmentReminders, withdrawCompany, type AgreementInput } from './agreements.server.ts'
+import { acceptAgreement, commitmentHistories, getComposition, getCurrentAgreement, inviteToCommit, publishAgreement, sendCommitmentReminders, withdrawCompany, type AgreementInput } from './agreements.server.ts'
 import { approveEffort, effortAgainstCommitment, ledgerTotals, listEffort, logEffort, updateEffort } from './effort.server.ts'
 import { createInvoice, listInvoices, markInvoice } from './invoices.server.ts'
 
@@ -68,8 +68,14 @@ for (const dialect of DIALECTS) {
 
 			expect(await db.transaction().execute((trx) => withdrawCompany(trx, by(), company, '2027-06-30'))).toBe(true)
 			expect(await db.transaction().execute((trx) => withdrawCompany(trx, by(), company, '2027-06-30'))).toBe(false)
-			const history = await commitmentHistory(db, { networkId: network.id, organisationId: company })
-			expect(history.map((h) => h.action)).toEqual(['commitment.invited', 'commitment.accepted', 'commitment.withdrawn'])
+			// Each company's history is its own: another company invited later shows only its invitation.
+			const other = await createCompany(db, network.id, { name: 'Dalkode AS' })
+			await db.updateTable('network_organisation').set({ status: 'prospect' }).where('organisation_id', '=', other).execute()
+			await createPerson(db, network.id, { name: 'Kari', email: 'kari@dalkode.no', roles: ['company_contact'], organisation_id: other })
+			expect((await inviteToCommit(db, { network, actorId: leader, origin, lang: 'nb' }, { organisationIds: [other], deadline: inMinutes(60 * 24 * 14) })).skipped).toEqual([])
+			const histories = await commitmentHistories(db, network.id)
+			expect(histories.get(company)?.map((h) => h.action)).toEqual(['commitment.invited', 'commitment.accepted', 'commitment.withdrawn'])
+			expect(histories.get(other)?.map((h) => h.action)).toEqual(['commitment.invited'])
 		})
 
 		test('the deadline reminder goes once', async () => {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
-import { getOrganisation, getPerson, listOrganisations, searchDirectory, setRoles, updateOrganisation, updatePerson } from './directory.server.ts'
+import { getOrganisation, getPerson, listOrganisations, listPeople, searchDirectory, setRoles, updateOrganisation, updatePerson } from './directory.server.ts'
 
 for (const dialect of DIALECTS) {
 	describe(`directory on ${dialect}`, () => {
@@ -81,6 +81,18 @@ for (const dialect of DIALECTS) {
 			expect(new Set([...first.slice(0, 24), ...second].map((h) => h.entity_id)).size).toBe(30)
 			const page2 = await listOrganisations(db, { networkId, limit: 25, offset: 24 })
 			expect(page2.map((o) => o.name)).toEqual(['Skybedrift 24 AS', 'Skybedrift 25 AS', 'Skybedrift 26 AS', 'Skybedrift 27 AS', 'Skybedrift 28 AS', 'Skybedrift 29 AS'])
+		})
+
+		test("the listing of people: this network's, by name, once each whatever their roles, in pages", async () => {
+			const other = await createNetwork(db)
+			await createPerson(db, other, { name: 'Anne Annet' })
+			const both = await createPerson(db, networkId, { name: 'Bodil Begge', roles: ['member', 'company_contact'] })
+			await createPerson(db, networkId, { name: 'Cato Carlsen' })
+			const gone = await createPerson(db, networkId, { name: 'Aase Aas' })
+			await setRoles(db, { networkId, actorId: null }, gone, [])
+			expect((await listPeople(db, { networkId })).map((p) => p.name)).toEqual(['Bodil Begge', 'Cato Carlsen'])
+			expect((await listPeople(db, { networkId, limit: 1, offset: 1 })).map((p) => p.name)).toEqual(['Cato Carlsen'])
+			expect((await listPeople(db, { networkId, limit: 1 }))[0]?.id).toBe(both)
 		})
 
 		test('a person without a role in the network is not found there', async () => {

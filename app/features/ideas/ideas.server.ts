@@ -154,7 +154,7 @@ export async function commentOnIdea(
 			.selectFrom('person as p')
 			.select(['p.id', 'p.name', 'p.email', 'p.organisation_id'])
 			.where('p.id', '!=', viewer.personId)
-			.where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.person_id').whereRef('m.person_id', '=', 'p.id').where('m.network_id', '=', network.id)))
+			.where('p.id', 'in', (eb) => eb.selectFrom('membership as m').select('m.person_id').where('m.network_id', '=', network.id))
 			.execute()
 		const link = `/n/${network.slug}/ideer/${ideaId}`
 		for (const person of people.filter((p) => body.includes(`@${p.name}`))) {
