@@ -76,7 +76,9 @@ async function startServer(key: 'this' | 'other', cwd: string, file: string) {
 	})
 	started.push(server)
 	const base = `http://127.0.0.1:${port}`
-	await waitFor(`${base}/healthz`)
+	// A server that stops says why above (an older revision cannot open a data set a newer one has migrated).
+	const stopped = new Promise<never>((_, reject) => server.on('exit', (code) => reject(new Error(`the ${key === 'this' ? 'working tree' : revision} server stopped (exit code ${code}) before it answered`))))
+	await Promise.race([waitFor(`${base}/healthz`), stopped])
 	return { base, pid: server.pid! }
 }
 

@@ -8,6 +8,7 @@ import * as gatherings from './migrations/2026-11-26-0002-gatherings.ts'
 import * as commitment from './migrations/2026-11-26-0003-commitment.ts'
 import * as ideas from './migrations/2026-11-26-0004-ideas.ts'
 import * as acquaintance from './migrations/2026-11-26-0005-acquaintance.ts'
+import * as lookupIndexes from './migrations/2026-11-27-0006-lookup-indexes.ts'
 
 export type { DB } from './schema.ts'
 export type Dialect = 'sqlite' | 'postgres'
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
 	'2026-11-26-0003-commitment': commitment,
 	'2026-11-26-0004-ideas': ideas,
 	'2026-11-26-0005-acquaintance': acquaintance,
+	'2026-11-27-0006-lookup-indexes': lookupIndexes,
 }
 
 /**
