@@ -2,7 +2,7 @@ import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
-import { Alert, Button, Checkbox, Details, Fieldset, Heading } from '@digdir/designsystemet-react'
+import { Alert, Button, Checkbox, Details, Fieldset, Heading, Paragraph, Search } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-people'
 import { listOrganisationChoices, setRoles } from '#app/features/directory/directory.server.ts'
 import { invitePerson, listPeopleWithRoles } from '#app/features/members/members.server.ts'
@@ -15,6 +15,7 @@ import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { pageTitle, useT } from '#app/ui/i18n.tsx'
+import { Pager, pageOf } from '#app/ui/pager.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -34,9 +35,19 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
 	requirePermission(context, request, 'invite:person', { networkId: network.id })
 	const db = getDb(context)
-	const [people, organisations] = await Promise.all([listPeopleWithRoles(db, network.id), listOrganisationChoices(db, network.id)])
-	return { people, organisations }
+	const [everyone, organisations] = await Promise.all([listPeopleWithRoles(db, network.id), listOrganisationChoices(db, network.id)])
+	// A network of 200 people in one table was 350 KB and 27 ms to render: the
+	// list comes in pages of PAGE, and a search narrows it by name, e-mail or company.
+	const url = new URL(request.url)
+	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100)
+	const page = pageOf(url)
+	const needle = q.toLocaleLowerCase('nb')
+	const matching = needle ? everyone.filter((p) => [p.name, p.email, p.organisation ?? ''].some((text) => text.toLocaleLowerCase('nb').includes(needle))) : everyone
+	const people = matching.slice((page - 1) * PAGE, page * PAGE)
+	return { people, found: matching.length, total: everyone.length, q, page, more: matching.length > page * PAGE, organisations }
 }
+
+const PAGE = 50
 
 export async function action({ params, context, request }: Route.ActionArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -64,7 +75,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 	return { result: submission.reply(), done: { kind: 'roles' as const, who: person.name } }
 }
 
-export default function AdminPeople({ loaderData: { people, organisations }, actionData, params }: Route.ComponentProps) {
+export default function AdminPeople({ loaderData: { people, found, total, q, page, more, organisations }, actionData, params }: Route.ComponentProps) {
 	const t = useT()
 	const result = actionData?.result
 	const [form, fields] = useSchemaForm(schema, {
@@ -106,49 +117,60 @@ export default function AdminPeople({ loaderData: { people, organisations }, act
 				<Heading level={2} data-size="sm" id="people-heading">
 					{t('directory.people')}
 				</Heading>
-				<Table>
-					<Table.Head>
-						<Table.Row>
-							<Table.HeaderCell>{t('person.name')}</Table.HeaderCell>
-							<Table.HeaderCell>{t('person.organisation')}</Table.HeaderCell>
-							<Table.HeaderCell>{t('admin.roles')}</Table.HeaderCell>
-						</Table.Row>
-					</Table.Head>
-					<Table.Body>
-						{people.map((p) => (
-							<Table.Row key={p.id}>
-								<Table.Cell>
-									<AppLink to={`/n/${params.network}/personer/${p.id}`}>{p.name}</AppLink>
-									<br />
-									<span className="muted">{p.email}</span>
-								</Table.Cell>
-								<Table.Cell>{p.organisation ?? '–'}</Table.Cell>
-								<Table.Cell>
-									<Details>
-										<Details.Summary>{p.roles.map((r) => t(`role.${r}`)).join(', ')}</Details.Summary>
-										<Details.Content>
-											<Form method="post" className="stack">
-												<input type="hidden" name="intent" value="roles" />
-												<input type="hidden" name="personId" value={p.id} />
-												<Fieldset>
-													<Fieldset.Legend>{t('admin.rolesFor', { name: p.name })}</Fieldset.Legend>
-													{ROLES.map((r) => (
-														<Checkbox key={r} name="roles" value={r} label={t(`role.${r}`)} defaultChecked={p.roles.includes(r)} />
-													))}
-												</Fieldset>
-												<div>
-													<Button type="submit" variant="secondary" data-size="sm">
-														{t('admin.rolesSave')}
-													</Button>
-												</div>
-											</Form>
-										</Details.Content>
-									</Details>
-								</Table.Cell>
+				<Form method="get" role="search" className="stack">
+					<label htmlFor="people-q">{t('admin.peopleSearch')}</label>
+					<Search>
+						<Search.Input id="people-q" name="q" defaultValue={q} aria-label={t('admin.peopleSearch')} />
+						<Search.Button type="submit">{t('directory.searchButton')}</Search.Button>
+					</Search>
+				</Form>
+				{q ? <Paragraph role="status">{found === 0 ? t('admin.peopleNone', { q }) : t('admin.peopleFound', { count: found, total })}</Paragraph> : null}
+				{people.length ? (
+					<Table>
+						<Table.Head>
+							<Table.Row>
+								<Table.HeaderCell>{t('person.name')}</Table.HeaderCell>
+								<Table.HeaderCell>{t('person.organisation')}</Table.HeaderCell>
+								<Table.HeaderCell>{t('admin.roles')}</Table.HeaderCell>
 							</Table.Row>
-						))}
-					</Table.Body>
-				</Table>
+						</Table.Head>
+						<Table.Body>
+							{people.map((p) => (
+								<Table.Row key={p.id}>
+									<Table.Cell>
+										<AppLink to={`/n/${params.network}/personer/${p.id}`}>{p.name}</AppLink>
+										<br />
+										<span className="muted">{p.email}</span>
+									</Table.Cell>
+									<Table.Cell>{p.organisation ?? '–'}</Table.Cell>
+									<Table.Cell>
+										<Details>
+											<Details.Summary>{p.roles.map((r) => t(`role.${r}`)).join(', ')}</Details.Summary>
+											<Details.Content>
+												<Form method="post" className="stack">
+													<input type="hidden" name="intent" value="roles" />
+													<input type="hidden" name="personId" value={p.id} />
+													<Fieldset>
+														<Fieldset.Legend>{t('admin.rolesFor', { name: p.name })}</Fieldset.Legend>
+														{ROLES.map((r) => (
+															<Checkbox key={r} name="roles" value={r} label={t(`role.${r}`)} defaultChecked={p.roles.includes(r)} />
+														))}
+													</Fieldset>
+													<div>
+														<Button type="submit" variant="secondary" data-size="sm">
+															{t('admin.rolesSave')}
+														</Button>
+													</div>
+												</Form>
+											</Details.Content>
+										</Details>
+									</Table.Cell>
+								</Table.Row>
+							))}
+						</Table.Body>
+					</Table>
+				) : null}
+				<Pager label={t('admin.peoplePages')} page={page} more={more} q={q} />
 			</section>
 		</main>
 	)

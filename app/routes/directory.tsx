@@ -8,6 +8,7 @@ import { requirePermission } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { TagList } from '#app/ui/tags.tsx'
 import { pageTitle, useT } from '#app/ui/i18n.tsx'
+import { Pager, pageOf } from '#app/ui/pager.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -16,7 +17,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const url = new URL(request.url)
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200)
 	// Pages of PAGE cards: a page renders fast and reads well; one row more says whether another page follows.
-	const page = Math.min(Math.max(1, Math.floor(Number(url.searchParams.get('side')) || 1)), 1000)
+	const page = pageOf(url)
 	const offset = (page - 1) * PAGE
 	if (!q) {
 		const [organisations, people] = await Promise.all([
@@ -103,22 +104,9 @@ export default function Directory({ loaderData: d, params }: Route.ComponentProp
 					</ul>
 				</section>
 			) : null}
-			{d.page > 1 || d.more ? (
-				<nav aria-label={t('directory.pages')} className="row">
-					{d.page > 1 ? <AppLink to={pageLink(d.q, d.page - 1)}>{t('directory.previous')}</AppLink> : null}
-					<span>{t('directory.page', { page: d.page })}</span>
-					{d.more ? <AppLink to={pageLink(d.q, d.page + 1)}>{t('directory.next')}</AppLink> : null}
-				</nav>
-			) : null}
+			<Pager label={t('directory.pages')} page={d.page} more={d.more} q={d.q} />
 		</main>
 	)
-}
-
-function pageLink(q: string, page: number) {
-	const params = new URLSearchParams()
-	if (q) params.set('q', q)
-	if (page > 1) params.set('side', String(page))
-	return `?${params}`
 }
 
 export const meta: Route.MetaFunction = ({ matches }) => pageTitle(matches, 'directory.title')

@@ -237,6 +237,12 @@ for (const dialect of DIALECTS) {
 			await page.getByText('Invitasjonen er sendt til vilde@brattbakken.example.').waitFor()
 			await expectAccessible(page)
 
+			// A search by company narrows the list; the roles are changed from there.
+			await page.getByLabel('Søk etter navn, e-post eller bedrift').fill('brattbakken')
+			await page.getByRole('button', { name: 'Søk', exact: true }).click()
+			await page.getByText(/^1 av \d+ personer$/).waitFor()
+			expect(await page.getByRole('row').count()).toBe(2)
+			await expectAccessible(page)
 			const row = page.getByRole('row', { name: /Vilde Bratt/ })
 			await openDetails(row.locator('summary'))
 			const steering = row.getByLabel('Styringsgruppe')

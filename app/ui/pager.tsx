@@ -1,0 +1,26 @@
+import { AppLink } from './link.tsx'
+import { useT } from './i18n.tsx'
+
+/** The page a list is on, from `?side=`: 1 to 1,000, and 1 for anything else. */
+export function pageOf(url: URL) {
+	return Math.min(Math.max(1, Math.floor(Number(url.searchParams.get('side')) || 1)), 1000)
+}
+
+/** Links to the previous and next page of a list, keeping its search (`q`). */
+export function Pager({ label, page, more, q }: { label: string; page: number; more: boolean; q: string }) {
+	const t = useT()
+	if (page === 1 && !more) return null
+	const link = (to: number) => {
+		const params = new URLSearchParams()
+		if (q) params.set('q', q)
+		if (to > 1) params.set('side', String(to))
+		return `?${params}`
+	}
+	return (
+		<nav aria-label={label} className="row">
+			{page > 1 ? <AppLink to={link(page - 1)}>{t('pages.previous')}</AppLink> : null}
+			<span>{t('pages.page', { page })}</span>
+			{more ? <AppLink to={link(page + 1)}>{t('pages.next')}</AppLink> : null}
+		</nav>
+	)
+}

@@ -1,0 +1,54 @@
+// Long lists over HTTP, on both databases: a network's 60 people come in pages
+// of 50 on the project leader's people page, and a search narrows them.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { DIALECTS } from './support/databases.ts'
+import { startTestServer, type TestServer } from './support/app-server.ts'
+import { createCompany, createNetwork, createPerson } from './support/factories.ts'
+
+for (const dialect of DIALECTS) {
+	describe(`long lists on ${dialect}`, () => {
+		let server: TestServer
+		let leader: string
+
+		beforeAll(async () => {
+			server = await startTestServer(dialect)
+			const db = server.db
+			const networkId = await createNetwork(db, { slug: 'test' })
+			const company = await createCompany(db, networkId, { name: 'Øvre Fjelldata AS' })
+			for (let i = 1; i <= 59; i++) await createPerson(db, networkId, { name: `Deltaker ${String(i).padStart(2, '0')}`, organisation_id: i === 7 ? company : null })
+			leader = await server.cookieFor(await createPerson(db, networkId, { name: 'Åse Leder', roles: ['project_leader'] }))
+		})
+		afterAll(() => server?.close())
+
+		const people = async (query: string) => {
+			const response = await fetch(`${server.url}/n/test/admin/personer${query}`, { headers: { Cookie: leader } })
+			expect(response.status).toBe(200)
+			const html = await response.text()
+			const table = html.slice(html.indexOf('<table'))
+			return { html, names: [...table.matchAll(/href="\/n\/test\/personer\/\d+"[^>]*>([^<]+)</g)].map((m) => m[1]) }
+		}
+
+		test("the project leader's people page: pages of 50, by name, a search by name, e-mail or company kept across pages", async () => {
+			const first = await people('')
+			expect(first.names).toHaveLength(50)
+			expect(first.names[0]).toBe('Deltaker 01')
+			expect(first.html).toContain('href="?side=2"')
+			expect(first.html).not.toContain('Forrige side')
+
+			const second = await people('?side=2')
+			expect(second.names).toEqual([...Array.from({ length: 9 }, (_, i) => `Deltaker ${51 + i}`), 'Åse Leder'])
+			expect(second.html).toContain('Forrige side')
+			expect(second.html).not.toContain('Neste side')
+
+			expect((await people('?q=deltaker%200')).names).toEqual(Array.from({ length: 9 }, (_, i) => `Deltaker 0${i + 1}`))
+			// "fjell" in the company's name, "Ø" matched whatever its case.
+			const byCompany = await people('?q=%C3%B8vre%20FJELL')
+			expect(byCompany.names).toEqual(['Deltaker 07'])
+			expect(byCompany.html).toContain('1 av 60 personer')
+			const none = await people('?q=zzz')
+			expect(none.names).toEqual([])
+			expect(none.html).toContain('Ingen personer passer til «zzz».')
+			expect((await people('?side=abc')).names).toHaveLength(50)
+		})
+	})
+}
