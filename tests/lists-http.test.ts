@@ -1,5 +1,6 @@
 // Long lists over HTTP, on both databases: a network's 60 people come in pages
-// of 50 on the project leader's people page, and a search narrows them.
+// of 50 on the project leader's people page, an installation's 30 networks in
+// pages of 24 on the front page, and a search narrows each.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DIALECTS } from './support/databases.ts'
 import { startTestServer, type TestServer } from './support/app-server.ts'
@@ -17,6 +18,7 @@ for (const dialect of DIALECTS) {
 			const company = await createCompany(db, networkId, { name: 'Øvre Fjelldata AS' })
 			for (let i = 1; i <= 59; i++) await createPerson(db, networkId, { name: `Deltaker ${String(i).padStart(2, '0')}`, organisation_id: i === 7 ? company : null })
 			leader = await server.cookieFor(await createPerson(db, networkId, { name: 'Åse Leder', roles: ['project_leader'] }))
+			for (let i = 1; i <= 29; i++) await createNetwork(db, { name: `Bedriftsnettverk ${String(i).padStart(2, '0')}`, region: i <= 3 ? 'Trøndelag' : 'Innlandet' })
 		})
 		afterAll(() => server?.close())
 
@@ -49,6 +51,21 @@ for (const dialect of DIALECTS) {
 			expect(none.names).toEqual([])
 			expect(none.html).toContain('Ingen personer passer til «zzz».')
 			expect((await people('?side=abc')).names).toHaveLength(50)
+		})
+
+		test('the front page: the networks in pages of 24, a search by name or region', async () => {
+			const front = async (query: string) => {
+				const html = await (await fetch(`${server.url}/${query}`)).text()
+				return { html, names: [...html.matchAll(/href="\/n\/[^"]+"[^>]*>([^<]+)</g)].map((m) => m[1]) }
+			}
+			const first = await front('')
+			expect(first.names).toHaveLength(24)
+			expect(first.html).toContain('Finn et nettverk etter navn eller region')
+			expect((await front('?side=2')).names).toHaveLength(6)
+			const region = await front('?q=tr%C3%98ndelag')
+			expect(region.names).toEqual(['Bedriftsnettverk 01', 'Bedriftsnettverk 02', 'Bedriftsnettverk 03'])
+			expect(region.html).toContain('3 av 30 nettverk')
+			expect((await front('?q=zzz')).html).toContain('Ingen nettverk passer til «zzz».')
 		})
 	})
 }

@@ -1,15 +1,36 @@
-import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
+import { Form } from 'react-router'
+import { Card, Heading, Paragraph, Search, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/home'
 import { listNetworks } from '#app/features/networks/networks.server.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
+import { Pager, pageOf } from '#app/ui/pager.tsx'
 
-export async function loader({ context }: Route.LoaderArgs) {
-	return { networks: await listNetworks(getDb(context)) }
+// Every network on the installation: a card each, and with more than a page
+// of them (a national installation has 300) a search by name or region and
+// pages of PAGE.
+export async function loader({ context, request }: Route.LoaderArgs) {
+	const networks = await listNetworks(getDb(context))
+	const url = new URL(request.url)
+	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100)
+	const page = pageOf(url)
+	const needle = q.toLocaleLowerCase('nb')
+	const matching = needle ? networks.filter((n) => [n.name, n.name_en, n.region].some((text) => text.toLocaleLowerCase('nb').includes(needle))) : networks
+	return {
+		networks: matching.slice((page - 1) * PAGE, page * PAGE),
+		searchable: networks.length > PAGE,
+		found: matching.length,
+		total: networks.length,
+		q,
+		page,
+		more: matching.length > page * PAGE,
+	}
 }
 
-export default function Home({ loaderData: { networks } }: Route.ComponentProps) {
+const PAGE = 24
+
+export default function Home({ loaderData: d }: Route.ComponentProps) {
 	const t = useT()
 	const lang = useLang()
 	return (
@@ -18,20 +39,33 @@ export default function Home({ loaderData: { networks } }: Route.ComponentProps)
 				{t('home.title')}
 			</Heading>
 			<Paragraph>{t('home.intro')}</Paragraph>
-			{networks.length === 0 ? <Paragraph>{t('home.empty')}</Paragraph> : null}
-			<ul className="grid plain-list">
-				{networks.map((n) => (
-					<li key={n.slug}>
-						<Card>
-							<Heading level={2} data-size="sm">
-								<AppLink to={`/n/${n.slug}`}>{lang === 'en' ? n.name_en : n.name}</AppLink>
-							</Heading>
-							<Paragraph>{n.region}</Paragraph>
-							<Tag data-color="info">{t(`network.phase.${n.phase}`)}</Tag>
-						</Card>
-					</li>
-				))}
-			</ul>
+			{d.total === 0 ? <Paragraph>{t('home.empty')}</Paragraph> : null}
+			{d.searchable ? (
+				<Form method="get" role="search" className="stack">
+					<label htmlFor="q">{t('home.search')}</label>
+					<Search>
+						<Search.Input id="q" name="q" defaultValue={d.q} aria-label={t('home.search')} />
+						<Search.Button type="submit">{t('directory.searchButton')}</Search.Button>
+					</Search>
+				</Form>
+			) : null}
+			{d.q ? <Paragraph role="status">{d.found === 0 ? t('home.none', { q: d.q }) : t('home.found', { count: d.found, total: d.total })}</Paragraph> : null}
+			{d.networks.length ? (
+				<ul className="grid plain-list">
+					{d.networks.map((n) => (
+						<li key={n.slug}>
+							<Card>
+								<Heading level={2} data-size="sm">
+									<AppLink to={`/n/${n.slug}`}>{lang === 'en' ? n.name_en : n.name}</AppLink>
+								</Heading>
+								<Paragraph>{n.region}</Paragraph>
+								<Tag data-color="info">{t(`network.phase.${n.phase}`)}</Tag>
+							</Card>
+						</li>
+					))}
+				</ul>
+			) : null}
+			<Pager label={t('home.pages')} page={d.page} more={d.more} q={d.q} />
 		</main>
 	)
 }
