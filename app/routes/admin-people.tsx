@@ -15,7 +15,7 @@ import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { pageTitle, useT } from '#app/ui/i18n.tsx'
-import { Pager, pageOf } from '#app/ui/pager.tsx'
+import { Pager, searchAndPage } from '#app/ui/pager.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -37,14 +37,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const db = getDb(context)
 	const [everyone, organisations] = await Promise.all([listPeopleWithRoles(db, network.id), listOrganisationChoices(db, network.id)])
 	// A network of 200 people in one table was 350 KB and 27 ms to render: the
-	// list comes in pages of PAGE, and a search narrows it by name, e-mail or company.
-	const url = new URL(request.url)
-	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100)
-	const page = pageOf(url)
-	const needle = q.toLocaleLowerCase('nb')
-	const matching = needle ? everyone.filter((p) => [p.name, p.email, p.organisation ?? ''].some((text) => text.toLocaleLowerCase('nb').includes(needle))) : everyone
-	const people = matching.slice((page - 1) * PAGE, page * PAGE)
-	return { people, found: matching.length, total: everyone.length, q, page, more: matching.length > page * PAGE, organisations }
+	// list comes in pages, and a search narrows it by name, e-mail or company.
+	const { items: people, ...list } = searchAndPage(everyone, (p) => [p.name, p.email, p.organisation], new URL(request.url), PAGE)
+	return { people, ...list, organisations }
 }
 
 const PAGE = 50

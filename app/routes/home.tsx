@@ -5,27 +5,15 @@ import { listNetworks } from '#app/features/networks/networks.server.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
-import { Pager, pageOf } from '#app/ui/pager.tsx'
+import { Pager, searchAndPage } from '#app/ui/pager.tsx'
 
 // Every network on the installation: a card each, and with more than a page
 // of them (a national installation has 300) a search by name or region and
 // pages of PAGE.
 export async function loader({ context, request }: Route.LoaderArgs) {
 	const networks = await listNetworks(getDb(context))
-	const url = new URL(request.url)
-	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100)
-	const page = pageOf(url)
-	const needle = q.toLocaleLowerCase('nb')
-	const matching = needle ? networks.filter((n) => [n.name, n.name_en, n.region].some((text) => text.toLocaleLowerCase('nb').includes(needle))) : networks
-	return {
-		networks: matching.slice((page - 1) * PAGE, page * PAGE),
-		searchable: networks.length > PAGE,
-		found: matching.length,
-		total: networks.length,
-		q,
-		page,
-		more: matching.length > page * PAGE,
-	}
+	const { items, ...list } = searchAndPage(networks, (n) => [n.name, n.name_en, n.region], new URL(request.url), PAGE)
+	return { networks: items, searchable: networks.length > PAGE, ...list }
 }
 
 const PAGE = 24

@@ -6,6 +6,20 @@ export function pageOf(url: URL) {
 	return Math.min(Math.max(1, Math.floor(Number(url.searchParams.get('side')) || 1)), 1000)
 }
 
+/**
+ * One page of a list held whole in memory (a network's people, the
+ * installation's networks), narrowed by the search in `?q=` — any of an
+ * item's texts containing it, whatever the case of its letters, æ, ø and å
+ * included — and paged by `?side=`.
+ */
+export function searchAndPage<T>(items: T[], texts: (item: T) => (string | null)[], url: URL, size: number) {
+	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100)
+	const page = pageOf(url)
+	const needle = q.toLocaleLowerCase('nb')
+	const found = needle ? items.filter((item) => texts(item).some((text) => text?.toLocaleLowerCase('nb').includes(needle))) : items
+	return { items: found.slice((page - 1) * size, page * size), found: found.length, total: items.length, q, page, more: found.length > page * size }
+}
+
 /** Links to the previous and next page of a list, keeping its search (`q`). */
 export function Pager({ label, page, more, q }: { label: string; page: number; more: boolean; q: string }) {
 	const t = useT()
