@@ -1,10 +1,12 @@
 // Long lists over HTTP, on both databases: a network's 60 people come in pages
 // of 50 on the project leader's people page, an installation's 30 networks in
-// pages of 24 on the front page, and a search narrows each.
+// pages of 24 on the front page, and a search narrows each; 60 effort entries
+// come in pages of 50 on the ledger, its totals over all of them.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DIALECTS } from './support/databases.ts'
 import { startTestServer, type TestServer } from './support/app-server.ts'
 import { createCompany, createNetwork, createPerson } from './support/factories.ts'
+import { logEffort } from '#app/features/commitment/effort.server.ts'
 
 for (const dialect of DIALECTS) {
 	describe(`long lists on ${dialect}`, () => {
@@ -16,7 +18,11 @@ for (const dialect of DIALECTS) {
 			const db = server.db
 			const networkId = await createNetwork(db, { slug: 'test' })
 			const company = await createCompany(db, networkId, { name: 'Øvre Fjelldata AS' })
-			for (let i = 1; i <= 59; i++) await createPerson(db, networkId, { name: `Deltaker ${String(i).padStart(2, '0')}`, organisation_id: i === 7 ? company : null })
+			for (let i = 1; i <= 59; i++) {
+				const id = await createPerson(db, networkId, { name: `Deltaker ${String(i).padStart(2, '0')}`, organisation_id: i === 7 ? company : null })
+				// Two hours a day on 60 days, from 1 to 60 September 2026 (days past 30 run into October).
+				if (i === 7) for (let day = 0; day < 60; day++) await logEffort(db, { networkId, person: { id, organisationId: company } }, { date: new Date(Date.UTC(2026, 8, 1 + day)).toISOString().slice(0, 10), minutes: 120, activity: 'other', description: `Dag ${day + 1}`, gathering_id: null })
+			}
 			leader = await server.cookieFor(await createPerson(db, networkId, { name: 'Åse Leder', roles: ['project_leader'] }))
 			for (let i = 1; i <= 29; i++) await createNetwork(db, { name: `Bedriftsnettverk ${String(i).padStart(2, '0')}`, region: i <= 3 ? 'Trøndelag' : 'Innlandet' })
 		})
@@ -66,6 +72,24 @@ for (const dialect of DIALECTS) {
 			expect(region.names).toEqual(['Bedriftsnettverk 01', 'Bedriftsnettverk 02', 'Bedriftsnettverk 03'])
 			expect(region.html).toContain('3 av 30 nettverk')
 			expect((await front('?q=zzz')).html).toContain('Ingen nettverk passer til «zzz».')
+		})
+
+		test('the ledger: pages of 50 entries, newest first, the totals and a filter kept across pages', async () => {
+			const ledger = async (query: string) => {
+				const html = await (await fetch(`${server.url}/n/test/admin/innsats${query}`, { headers: { Cookie: leader } })).text()
+				return { html, dates: [...html.slice(html.indexOf('<tbody')).matchAll(/<td[^>]*>(\d{4}-\d{2}-\d{2})<\/td>/g)].map((m) => m[1]) }
+			}
+			const first = await ledger('')
+			expect(first.dates).toHaveLength(50)
+			expect(first.dates[0]).toBe('2026-10-30')
+			expect(first.html).toMatch(/120(,0)? timer/)
+			const second = await ledger('?side=2')
+			expect(second.dates).toHaveLength(10)
+			expect(second.dates.at(-1)).toBe('2026-09-01')
+			expect(second.html).toMatch(/120(,0)? timer/)
+			const filtered = await ledger('?fra=2026-10-01&til=2026-10-31')
+			expect(filtered.dates).toHaveLength(30)
+			expect(filtered.html).not.toContain('Neste side')
 		})
 	})
 }

@@ -15,6 +15,7 @@ import { FormField } from '#app/ui/form-field.tsx'
 import { PlainSelect } from '#app/ui/plain-select.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
+import { Pager, pageOf } from '#app/ui/pager.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -30,8 +31,13 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 		db.selectFrom('effort_entry as e').innerJoin('person as p', 'p.id', 'e.person_id').select(['p.id', 'p.name']).distinct().where('e.network_id', '=', network.id).orderBy('p.name').execute(),
 		db.selectFrom('network').select(['rate_rule', 'hourly_rate']).where('id', '=', network.id).executeTakeFirstOrThrow(),
 	])
-	return { rows, totals: ledgerTotals(rows), companies, people, filter, query: url.search, settings }
+	// The totals and the exports cover every entry the filter finds; the table shows them in pages.
+	const page = pageOf(url)
+	const shown = rows.slice((page - 1) * PAGE, page * PAGE)
+	return { rows: shown, page, more: rows.length > page * PAGE, totals: ledgerTotals(rows), companies, people, filter, query: url.search, settings }
 }
+
+const PAGE = 50
 
 export async function action({ params, context, request }: Route.ActionArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -125,6 +131,7 @@ export default function AdminEffort({ loaderData: d, actionData, params }: Route
 					))}
 				</Table.Body>
 			</Table>
+			<Pager label={t('ledger.pages')} page={d.page} more={d.more} />
 			<section className="stack" aria-labelledby="rate-heading">
 				<Heading level={2} data-size="sm" id="rate-heading">
 					{t('ledger.rateTitle')}

@@ -165,7 +165,7 @@ export default function AdminPeople({ loaderData: { people, found, total, q, pag
 						</Table.Body>
 					</Table>
 				) : null}
-				<Pager label={t('admin.peoplePages')} page={page} more={more} q={q} />
+				<Pager label={t('admin.peoplePages')} page={page} more={more} />
 			</section>
 		</main>
 	)

@@ -104,7 +104,7 @@ export default function Directory({ loaderData: d, params }: Route.ComponentProp
 					</ul>
 				</section>
 			) : null}
-			<Pager label={t('directory.pages')} page={d.page} more={d.more} q={d.q} />
+			<Pager label={t('directory.pages')} page={d.page} more={d.more} />
 		</main>
 	)
 }

@@ -53,7 +53,7 @@ export default function Home({ loaderData: d }: Route.ComponentProps) {
 					))}
 				</ul>
 			) : null}
-			<Pager label={t('home.pages')} page={d.page} more={d.more} q={d.q} />
+			<Pager label={t('home.pages')} page={d.page} more={d.more} />
 		</main>
 	)
 }

@@ -1,3 +1,4 @@
+import { useLocation } from 'react-router'
 import { AppLink } from './link.tsx'
 import { useT } from './i18n.tsx'
 
@@ -20,14 +21,15 @@ export function searchAndPage<T>(items: T[], texts: (item: T) => (string | null)
 	return { items: found.slice((page - 1) * size, page * size), found: found.length, total: items.length, q, page, more: found.length > page * size }
 }
 
-/** Links to the previous and next page of a list, keeping its search (`q`). */
-export function Pager({ label, page, more, q }: { label: string; page: number; more: boolean; q: string }) {
+/** Links to the previous and next page of a list, keeping the rest of the page's query (a search, filters). */
+export function Pager({ label, page, more }: { label: string; page: number; more: boolean }) {
 	const t = useT()
+	const { search } = useLocation()
 	if (page === 1 && !more) return null
 	const link = (to: number) => {
-		const params = new URLSearchParams()
-		if (q) params.set('q', q)
+		const params = new URLSearchParams(search)
 		if (to > 1) params.set('side', String(to))
+		else params.delete('side')
 		return `?${params}`
 	}
 	return (
