@@ -15,7 +15,7 @@ import { FormField } from '#app/ui/form-field.tsx'
 import { PlainSelect } from '#app/ui/plain-select.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
-import { Pager, pageOf } from '#app/ui/pager.tsx'
+import { onePage, Pager } from '#app/ui/pager.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -32,9 +32,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 		db.selectFrom('network').select(['rate_rule', 'hourly_rate']).where('id', '=', network.id).executeTakeFirstOrThrow(),
 	])
 	// The totals and the exports cover every entry the filter finds; the table shows them in pages.
-	const page = pageOf(url)
-	const shown = rows.slice((page - 1) * PAGE, page * PAGE)
-	return { rows: shown, page, more: rows.length > page * PAGE, totals: ledgerTotals(rows), companies, people, filter, query: url.search, settings }
+	const { items: shown, page, more } = onePage(rows, url, PAGE)
+	return { rows: shown, page, more, totals: ledgerTotals(rows), companies, people, filter, query: url.search, settings }
 }
 
 const PAGE = 50

@@ -8,14 +8,14 @@ import { requirePermission } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { TagList } from '#app/ui/tags.tsx'
 import { pageTitle, useT } from '#app/ui/i18n.tsx'
-import { Pager, pageOf } from '#app/ui/pager.tsx'
+import { Pager, pageOf, queryOf } from '#app/ui/pager.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
 	requirePermission(context, request, 'read:directory', { networkId: network.id })
 	const { db, dialect } = context.get(dbContext)
 	const url = new URL(request.url)
-	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200)
+	const q = queryOf(url)
 	// Pages of PAGE cards: a page renders fast and reads well; one row more says whether another page follows.
 	const page = pageOf(url)
 	const offset = (page - 1) * PAGE

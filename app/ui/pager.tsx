@@ -7,18 +7,28 @@ export function pageOf(url: URL) {
 	return Math.min(Math.max(1, Math.floor(Number(url.searchParams.get('side')) || 1)), 1000)
 }
 
+/** The search in `?q=`, trimmed, at most 200 characters. */
+export function queryOf(url: URL) {
+	return (url.searchParams.get('q') ?? '').trim().slice(0, 200)
+}
+
+/** The page of a list held whole in memory that `?side=` asks for, and whether another follows. */
+export function onePage<T>(items: T[], url: URL, size: number) {
+	const page = pageOf(url)
+	return { items: items.slice((page - 1) * size, page * size), page, more: items.length > page * size }
+}
+
 /**
  * One page of a list held whole in memory (a network's people, the
  * installation's networks), narrowed by the search in `?q=` — any of an
  * item's texts containing it, whatever the case of its letters, æ, ø and å
- * included — and paged by `?side=`.
+ * included.
  */
 export function searchAndPage<T>(items: T[], texts: (item: T) => (string | null)[], url: URL, size: number) {
-	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100)
-	const page = pageOf(url)
+	const q = queryOf(url)
 	const needle = q.toLocaleLowerCase('nb')
 	const found = needle ? items.filter((item) => texts(item).some((text) => text?.toLocaleLowerCase('nb').includes(needle))) : items
-	return { items: found.slice((page - 1) * size, page * size), found: found.length, total: items.length, q, page, more: found.length > page * size }
+	return { ...onePage(found, url, size), found: found.length, total: items.length, q }
 }
 
 /** Links to the previous and next page of a list, keeping the rest of the page's query (a search, filters). */
