@@ -1,7 +1,8 @@
 // Long lists over HTTP, on both databases: a network's 60 people come in pages
-// of 50 on the project leader's people page, an installation's 30 networks in
-// pages of 24 on the front page, and a search narrows each; 60 effort entries
-// come in pages of 50 on the ledger, its totals over all of them.
+// of 50 on the project leader's people page and of 24 in the directory (its
+// companies and its people each in their own list), an installation's 30
+// networks in pages of 24 on the front page, and a search narrows each; 60
+// effort entries come in pages of 50 on the ledger, its totals over all of them.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DIALECTS } from './support/databases.ts'
 import { startTestServer, type TestServer } from './support/app-server.ts'
@@ -57,6 +58,34 @@ for (const dialect of DIALECTS) {
 			expect(none.names).toEqual([])
 			expect(none.html).toContain('Ingen personer passer til «zzz».')
 			expect((await people('?side=abc')).names).toHaveLength(50)
+		})
+
+		test('the directory: the companies, or the people in pages of 24, each list with its own pages; a search finds both', async () => {
+			const directory = async (query: string) => {
+				const html = await (await fetch(`${server.url}/n/test/katalog${query}`, { headers: { Cookie: leader } })).text()
+				const cards = (kind: string) => [...html.matchAll(new RegExp(`<h3[^>]*><a[^>]*href="/n/test/${kind}/\\d+"[^>]*>([^<]+)<`, 'g'))].map((m) => m[1])
+				return { html, companies: cards('bedrifter'), people: cards('personer'), current: [...html.matchAll(/<a[^>]*aria-current="page"[^>]*>([^<]+)</g)].map((m) => m[1]) }
+			}
+			const companies = await directory('')
+			expect(companies.companies).toEqual(['Øvre Fjelldata AS'])
+			expect(companies.people).toEqual([])
+			expect(companies.current).toEqual(['Katalog', 'Bedrifter og organisasjoner'])
+			expect(companies.html).not.toContain('Neste side')
+
+			const people = await directory('?vis=personer')
+			expect(people.companies).toEqual([])
+			expect(people.people).toEqual(Array.from({ length: 24 }, (_, i) => `Deltaker ${String(i + 1).padStart(2, '0')}`))
+			expect(people.current).toEqual(['Katalog', 'Personer'])
+			expect(people.html).toContain('href="?vis=personer&amp;side=2"')
+			const last = await directory('?vis=personer&side=3')
+			expect(last.people).toEqual([...Array.from({ length: 11 }, (_, i) => `Deltaker ${49 + i}`), 'Åse Leder'])
+			expect(last.html).not.toContain('Neste side')
+
+			// A search shows its hits of both kinds; neither list is marked as the one shown.
+			const found = await directory('?q=fjelldata')
+			expect(found.companies).toEqual(['Øvre Fjelldata AS'])
+			expect(found.people).toEqual(['Deltaker 07'])
+			expect(found.current).toEqual(['Katalog'])
 		})
 
 		test('the front page: the networks in pages of 24, a search by name or region', async () => {

@@ -16,25 +16,27 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const { db, dialect } = context.get(dbContext)
 	const url = new URL(request.url)
 	const q = queryOf(url)
+	const view: View = url.searchParams.get('vis') === 'personer' ? 'people' : 'organisations'
 	// Pages of PAGE cards: a page renders fast and reads well; one row more says whether another page follows.
 	const page = pageOf(url)
 	const offset = (page - 1) * PAGE
 	if (!q) {
-		const [organisations, people] = await Promise.all([
-			listOrganisations(db, { networkId: network.id, limit: PAGE + 1, offset }),
-			listPeople(db, { networkId: network.id, limit: PAGE + 1, offset }),
-		])
+		// The companies or the people, each list with its own pages.
+		const list = { networkId: network.id, limit: PAGE + 1, offset }
+		const organisations = view === 'organisations' ? await listOrganisations(db, list) : []
+		const people = view === 'people' ? await listPeople(db, list) : []
 		const more = organisations.length > PAGE || people.length > PAGE
-		return { network: network.name, q, organisations: organisations.slice(0, PAGE), people: people.slice(0, PAGE), hits: null, page, more }
+		return { network: network.name, q, view, organisations: organisations.slice(0, PAGE), people: people.slice(0, PAGE), hits: null, page, more }
 	}
 	const found = await searchDirectory(db, dialect, { networkId: network.id, query: q, limit: PAGE + 1, offset })
 	const more = found.length > PAGE
 	const hits = found.slice(0, PAGE)
 	const organisations = hits.flatMap((h) => (h.kind === 'organisation' ? [h.organisation] : []))
 	const people = hits.flatMap((h) => (h.kind === 'person' ? [h.person] : []))
-	return { network: network.name, q, organisations, people, hits: hits.length, page, more }
+	return { network: network.name, q, view: null, organisations, people, hits: hits.length, page, more }
 }
 
+type View = 'organisations' | 'people'
 const PAGE = 24
 
 export default function Directory({ loaderData: d, params }: Route.ComponentProps) {
@@ -56,6 +58,21 @@ export default function Directory({ loaderData: d, params }: Route.ComponentProp
 					<Search.Button type="submit">{t('directory.searchButton')}</Search.Button>
 				</Search>
 			</Form>
+			{/* Browsing (no search) shows one list at a time; a search shows its hits of both kinds. */}
+			<nav aria-label={t('directory.views')}>
+				<ul className="row plain-list">
+					<li>
+						<AppLink to={`${base}/katalog`} aria-current={d.view === 'organisations' ? 'page' : undefined}>
+							{t('directory.organisations')}
+						</AppLink>
+					</li>
+					<li>
+						<AppLink to={`${base}/katalog?vis=personer`} aria-current={d.view === 'people' ? 'page' : undefined}>
+							{t('directory.people')}
+						</AppLink>
+					</li>
+				</ul>
+			</nav>
 			{d.hits !== null && d.page === 1 && !d.more ? (
 				<Paragraph role="status">{d.hits === 0 ? t('directory.noResults', { q: d.q }) : t('directory.resultCount', { count: d.hits, q: d.q })}</Paragraph>
 			) : null}

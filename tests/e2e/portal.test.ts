@@ -96,6 +96,18 @@ for (const dialect of DIALECTS) {
 			await navigate('/n/ikt-lillehammer/katalog?q=sikkerheten')
 			expect(await page.getByRole('link', { name: 'Lågen Sikkerhet AS' }).isVisible()).toBe(true)
 
+			// Browsing shows the companies; the people are their own list, one link away.
+			await navigate('/n/ikt-lillehammer/katalog')
+			const views = page.getByRole('navigation', { name: 'Vis i katalogen' })
+			expect(await views.getByRole('link', { name: 'Bedrifter og organisasjoner' }).getAttribute('aria-current')).toBe('page')
+			await views.getByRole('link', { name: 'Personer' }).click()
+			await page.getByRole('heading', { level: 2, name: 'Personer' }).waitFor()
+			expect(page.url()).toBe(`${env.server.url}/n/ikt-lillehammer/katalog?vis=personer`)
+			expect(await page.getByRole('link', { name: 'Per Strand' }).isVisible()).toBe(true)
+			expect(await page.getByRole('heading', { level: 2, name: 'Bedrifter og organisasjoner' }).count()).toBe(0)
+			expect(await views.getByRole('link', { name: 'Personer' }).getAttribute('aria-current')).toBe('page')
+			await expectAccessible(page)
+
 			// Every tag stays inside its card, however long its text, on a wide screen and a phone.
 			await navigate('/n/ikt-lillehammer/katalog')
 			await page.getByText('Geografiske informasjonssystemer').first().waitFor()
