@@ -2,7 +2,7 @@ import { data, Form } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
-import { Alert, Button, Checkbox, Details, Fieldset, Heading, Paragraph, Search } from '@digdir/designsystemet-react'
+import { Alert, Button, Checkbox, Details, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-people'
 import { listOrganisationChoices, setRoles } from '#app/features/directory/directory.server.ts'
 import { invitePerson, listPeopleWithRoles } from '#app/features/members/members.server.ts'
@@ -15,7 +15,7 @@ import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { pageTitle, useT } from '#app/ui/i18n.tsx'
-import { Pager, searchAndPage } from '#app/ui/pager.tsx'
+import { ListSearch, Pager, searchAndPage } from '#app/ui/pager.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -112,13 +112,7 @@ export default function AdminPeople({ loaderData: { people, found, total, q, pag
 				<Heading level={2} data-size="sm" id="people-heading">
 					{t('directory.people')}
 				</Heading>
-				<Form method="get" role="search" className="stack">
-					<label htmlFor="people-q">{t('admin.peopleSearch')}</label>
-					<Search>
-						<Search.Input id="people-q" name="q" defaultValue={q} aria-label={t('admin.peopleSearch')} />
-						<Search.Button type="submit">{t('directory.searchButton')}</Search.Button>
-					</Search>
-				</Form>
+				<ListSearch id="people-q" label={t('admin.peopleSearch')} q={q} />
 				{q ? <Paragraph role="status">{found === 0 ? t('admin.peopleNone', { q }) : t('admin.peopleFound', { count: found, total })}</Paragraph> : null}
 				{people.length ? (
 					<Table>

@@ -1,5 +1,4 @@
-import { Form } from 'react-router'
-import { Card, Heading, Paragraph, Search, Tag } from '@digdir/designsystemet-react'
+import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/directory'
 import { listOrganisations, listPeople, searchDirectory } from '#app/features/directory/directory.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -8,7 +7,7 @@ import { requirePermission } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { TagList } from '#app/ui/tags.tsx'
 import { pageTitle, useT } from '#app/ui/i18n.tsx'
-import { Pager, pageOf, queryOf } from '#app/ui/pager.tsx'
+import { ListSearch, Pager, pageOf, queryOf } from '#app/ui/pager.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -48,16 +47,7 @@ export default function Directory({ loaderData: d, params }: Route.ComponentProp
 				{t('directory.title')}
 			</Heading>
 			<Paragraph>{t('directory.intro', { network: d.network })}</Paragraph>
-			<Form method="get" role="search" className="stack">
-				<label htmlFor="q">{t('directory.search')}</label>
-				<Paragraph data-size="sm" id="q-hint" className="muted">
-					{t('directory.searchHint')}
-				</Paragraph>
-				<Search>
-					<Search.Input id="q" name="q" defaultValue={d.q} aria-describedby="q-hint" aria-label={t('directory.search')} />
-					<Search.Button type="submit">{t('directory.searchButton')}</Search.Button>
-				</Search>
-			</Form>
+			<ListSearch id="q" label={t('directory.search')} q={d.q} hint={t('directory.searchHint')} />
 			{/* Browsing (no search) shows one list at a time; a search shows its hits of both kinds. */}
 			<nav aria-label={t('directory.views')}>
 				<ul className="row plain-list">

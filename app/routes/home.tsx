@@ -1,11 +1,10 @@
-import { Form } from 'react-router'
-import { Card, Heading, Paragraph, Search, Tag } from '@digdir/designsystemet-react'
+import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/home'
 import { listNetworks } from '#app/features/networks/networks.server.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { useLang, useT } from '#app/ui/i18n.tsx'
-import { Pager, searchAndPage } from '#app/ui/pager.tsx'
+import { ListSearch, Pager, searchAndPage } from '#app/ui/pager.tsx'
 
 // Every network on the installation: a card each, and with more than a page
 // of them (a national installation has 300) a search by name or region and
@@ -29,13 +28,7 @@ export default function Home({ loaderData: d }: Route.ComponentProps) {
 			<Paragraph>{t('home.intro')}</Paragraph>
 			{d.total === 0 ? <Paragraph>{t('home.empty')}</Paragraph> : null}
 			{d.searchable ? (
-				<Form method="get" role="search" className="stack">
-					<label htmlFor="q">{t('home.search')}</label>
-					<Search>
-						<Search.Input id="q" name="q" defaultValue={d.q} aria-label={t('home.search')} />
-						<Search.Button type="submit">{t('directory.searchButton')}</Search.Button>
-					</Search>
-				</Form>
+				<ListSearch id="q" label={t('home.search')} q={d.q} />
 			) : null}
 			{d.q ? <Paragraph role="status">{d.found === 0 ? t('home.none', { q: d.q }) : t('home.found', { count: d.found, total: d.total })}</Paragraph> : null}
 			{d.networks.length ? (

@@ -1,4 +1,5 @@
-import { useLocation } from 'react-router'
+import { Form, useLocation } from 'react-router'
+import { Paragraph, Search } from '@digdir/designsystemet-react'
 import { AppLink } from './link.tsx'
 import { useT } from './i18n.tsx'
 
@@ -48,5 +49,25 @@ export function Pager({ label, page, more }: { label: string; page: number; more
 			<span>{t('pages.page', { page })}</span>
 			{more ? <AppLink to={link(page + 1)}>{t('pages.next')}</AppLink> : null}
 		</nav>
+	)
+}
+
+/** The search above a list, sent as `?q=`: a visible label, a hint if given, and Designsystemet's search field. */
+export function ListSearch({ id, label, q, hint }: { id: string; label: string; q: string; hint?: string }) {
+	const t = useT()
+	const hintId = hint ? `${id}-hint` : undefined
+	return (
+		<Form method="get" role="search" className="stack">
+			<label htmlFor={id}>{label}</label>
+			{hint ? (
+				<Paragraph data-size="sm" id={hintId} className="muted">
+					{hint}
+				</Paragraph>
+			) : null}
+			<Search>
+				<Search.Input id={id} name="q" defaultValue={q} aria-describedby={hintId} aria-label={label} />
+				<Search.Button type="submit">{t('directory.searchButton')}</Search.Button>
+			</Search>
+		</Form>
 	)
 }
