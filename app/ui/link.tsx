@@ -25,8 +25,7 @@ export function AppLink({ to, onClick, ...rest }: LinkProps) {
 		// A link to the page you are on replaces it in the history, as the browser does.
 		void navigate(to, { replace: to === location.pathname + location.search })
 	}
-	// data-discover lets React Router learn the routes behind the links on screen ahead of a click.
-	return <DsLink {...rest} href={to} onClick={handleClick} data-discover="true" />
+	return <DsLink {...rest} href={to} onClick={handleClick} />
 }
 
 /** A menu link, marked as the current page where you are: on `to` itself, or below it unless `end`. */
