@@ -1,16 +1,15 @@
-import { PassThrough } from 'node:stream'
 import type { EntryContext, HandleErrorFunction, RouterContextProvider } from 'react-router'
 import { isRouteErrorResponse, ServerRouter } from 'react-router'
-import { createReadableStreamFromReadable } from '@react-router/node'
-import { renderToPipeableStream } from 'react-dom/server'
+import { renderToString } from 'react-dom/server'
 import { requestContext } from '#app/platform/context.ts'
 import { NonceContext } from '#app/ui/nonce.tsx'
 
+// How long React Router waits for the loader data of a page before it gives up (ms).
 export const streamTimeout = 5_000
 
 // Pages render whole before they are sent: they have no deferred data, and a
 // complete document is what a screen reader, a crawler and a test all want.
-export default function handleRequest(
+export default async function handleRequest(
 	request: Request,
 	status: number,
 	headers: Headers,
@@ -19,29 +18,43 @@ export default function handleRequest(
 ) {
 	if (request.method === 'HEAD') return new Response(null, { status, headers })
 	const { nonce } = loadContext.get(requestContext)
-	return new Promise<Response>((resolve, reject) => {
-		const timeout = setTimeout(() => abort(), streamTimeout + 1000)
-		const { pipe, abort } = renderToPipeableStream(
-			<NonceContext value={nonce}>
-				<ServerRouter context={routerContext} url={request.url} nonce={nonce} />
-			</NonceContext>,
-			{
-				nonce,
-				onAllReady() {
-					clearTimeout(timeout)
-					const body = new PassThrough()
-					headers.set('Content-Type', 'text/html; charset=utf-8')
-					resolve(new Response(createReadableStreamFromReadable(body), { headers, status }))
-					pipe(body)
-				},
-				onShellError: reject,
-				onError(error) {
-					status = 500
-					console.error(error)
-				},
-			},
-		)
-	})
+	await readLoaderData(routerContext)
+	const html = renderToString(
+		<NonceContext value={nonce}>
+			<ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+		</NonceContext>,
+	)
+	const body = `<!DOCTYPE html>${html}`
+	headers.set('Content-Type', 'text/html; charset=utf-8')
+	// Its length known, the document goes out in one write, not in chunks with an end marker.
+	headers.set('Content-Length', String(Buffer.byteLength(body)))
+	return new Response(body, { headers, status })
+}
+
+/**
+ * The loader data goes to the browser inside the document, as a stream that
+ * React Router's `ServerRouter` reads while React renders, suspending at each
+ * chunk: that needs React's streaming renderer. The portal defers no data, so
+ * the stream is read to its end first and handed over as already read (React
+ * Router's cache of it, `renderMeta.streamCache`); React then renders the page
+ * in one synchronous pass to a string, a fraction of the streaming renderer's
+ * CPU (docs/decisions/019). Were the cache's shape to change in a React Router
+ * release, pages would lose their data in the browser: tests/document.test.ts
+ * says so.
+ */
+async function readLoaderData(context: EntryContext) {
+	const stream = context.serverHandoffStream
+	if (!stream || !context.renderMeta) return
+	const reader = stream.getReader()
+	const decoder = new TextDecoder()
+	const streamCache: Record<number, Promise<void> & { result?: { done: boolean; value: string } }> = {}
+	for (let identifier = 0; ; identifier++) {
+		const { done, value } = await reader.read()
+		streamCache[identifier] = Object.assign(Promise.resolve(), { result: { done, value: decoder.decode(value, { stream: !done }) } })
+		if (done) break
+	}
+	reader.releaseLock()
+	context.renderMeta.streamCache = streamCache
 }
 
 // Answers such as 404 are the portal working, not errors worth a stack trace.

@@ -1,0 +1,42 @@
+// The document a page is sent as, over HTTP on both databases: rendered whole
+// in one pass, with the loader data for the browser inside it. The entry reads
+// React Router's stream of that data to its end before rendering
+// (app/entry.server.tsx); should React Router change how it reads it, the
+// data would go missing from the page and this test says so.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { DIALECTS } from './support/databases.ts'
+import { startTestServer, type TestServer } from './support/app-server.ts'
+import { createNetwork } from './support/factories.ts'
+
+for (const dialect of DIALECTS) {
+	describe(`the document on ${dialect}`, () => {
+		let server: TestServer
+		beforeAll(async () => {
+			server = await startTestServer(dialect)
+			await createNetwork(server.db, { slug: 'alesund', name: 'Næringsnettverket i Ålesund', about_nb: 'Bedrifter som «løfter» hverandre & deler <kunnskap>.' })
+		})
+		afterAll(() => server?.close())
+
+		test('a page comes whole, its length known, with its loader data for the browser and nothing left to render there', async () => {
+			const response = await fetch(`${server.url}/n/alesund`)
+			expect(response.status).toBe(200)
+			expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+			const bytes = new Uint8Array(await response.arrayBuffer())
+			expect(Number(response.headers.get('Content-Length'))).toBe(bytes.length)
+			const html = new TextDecoder().decode(bytes)
+			expect(html.startsWith('<!DOCTYPE html><html lang="nb"')).toBe(true)
+			expect(html).toContain('<h1 class="ds-heading" data-size="xl">Næringsnettverket i Ålesund</h1>')
+			expect(html).toContain('Bedrifter som «løfter» hverandre &amp; deler &lt;kunnskap&gt;.')
+
+			// The loader data goes in as script chunks, then the stream is closed.
+			const chunks = [...html.matchAll(/streamController\.enqueue\(("(?:[^"\\]|\\.)*")\);<\/script>/g)].map((m) => JSON.parse(m[1]!) as string)
+			expect(chunks.length).toBeGreaterThan(0)
+			const data = chunks.join('')
+			expect(data).toContain('"Næringsnettverket i Ålesund"')
+			expect(data).toContain('"Bedrifter som «løfter» hverandre & deler <kunnskap>."')
+			expect(html.indexOf('streamController.close()')).toBeGreaterThan(html.lastIndexOf('streamController.enqueue('))
+			// No part of the page was left for the browser to render (React's mark for that is <!--$!-->).
+			expect(html).not.toContain('<!--$!-->')
+		})
+	})
+}
