@@ -48,7 +48,7 @@ async function readLoaderData(context: EntryContext) {
 	if (!stream || !context.renderMeta) return
 	const reader = stream.getReader()
 	const decoder = new TextDecoder()
-	const streamCache: Record<number, Promise<void> & { result?: { done: boolean; value: string } }> = {}
+	const streamCache: NonNullable<NonNullable<EntryContext['renderMeta']>['streamCache']> = {}
 	for (let identifier = 0; ; identifier++) {
 		const { done, value } = await reader.read()
 		streamCache[identifier] = Object.assign(Promise.resolve(), { result: { done, value: decoder.decode(value, { stream: !done }) } })

@@ -66,7 +66,7 @@ export function ListSearch({ id, label, q, hint }: { id: string; label: string; 
 			) : null}
 			<Search>
 				<Search.Input id={id} name="q" defaultValue={q} aria-describedby={hintId} aria-label={label} />
-				<Search.Button type="submit">{t('directory.searchButton')}</Search.Button>
+				<Search.Button type="submit">{t('pages.search')}</Search.Button>
 			</Search>
 		</Form>
 	)
