@@ -3,6 +3,7 @@
 // React Router's stream of that data to its end before rendering
 // (app/entry.server.tsx); should React Router change how it reads it, the
 // data would go missing from the page and this test says so.
+import { createStaticHandler, createStaticRouter } from 'react-router'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DIALECTS } from './support/databases.ts'
 import { startTestServer, type TestServer } from './support/app-server.ts'
@@ -40,3 +41,20 @@ for (const dialect of DIALECTS) {
 		})
 	})
 }
+
+// React Router's static router, which every page renders with, came as an
+// object with getters; V8 then kept each request's routes and loader data
+// alive until the next full collection (patches/react-router+8.4.0.patch,
+// docs/decisions/020). Without the patch (an install that skipped
+// `postinstall`, or a new React Router) this fails.
+test('the router a page renders with holds its state in plain properties', async () => {
+	const handler = createStaticHandler([{ id: 'page', path: '/', loader: () => ({ name: 'Ålesund' }) }])
+	const context = await handler.query(new Request('http://localhost/'))
+	if (context instanceof Response) throw new Error('expected the loader data, not a response')
+	const router = createStaticRouter(handler.dataRoutes, context)
+	for (const key of ['basename', 'future', 'state', 'routes', 'manifest']) {
+		expect(Object.getOwnPropertyDescriptor(router, key)?.get, key).toBeUndefined()
+	}
+	expect(router.state.loaderData).toEqual({ page: { name: 'Ålesund' } })
+	expect(router.state.matches.map((match) => match.route.id)).toEqual(['page'])
+})
