@@ -306,34 +306,42 @@ export async function searchDirectory(
 	})
 }
 
-/** A page of a network's organisations for the directory, by name. */
-export function listOrganisations(db: Kysely<DB>, { networkId, limit = 500, offset = 0 }: { networkId: number; limit?: number; offset?: number }) {
-	return db
+type ListValues = { networkId: number; limit: number; offset: number }
+
+const organisationList = prepared((db, p: ListValues) =>
+	db
 		.selectFrom('network_organisation as no')
 		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
 		.select(['o.id', 'o.name', 'o.kind', 'o.town', 'o.employees', 'o.competences_offered', 'o.technologies', 'o.logo_file_id', 'no.status'])
-		.where('no.network_id', '=', networkId)
+		.where('no.network_id', '=', p.networkId)
 		.orderBy('o.name')
 		.orderBy('o.id')
-		.limit(limit)
-		.offset(offset)
-		.execute()
+		.limit(p.limit)
+		.offset(p.offset),
+)
+
+/** A page of a network's organisations for the directory, by name. */
+export function listOrganisations(db: Kysely<DB>, { networkId, limit = 500, offset = 0 }: { networkId: number; limit?: number; offset?: number }) {
+	return organisationList(db, { networkId, limit, offset })
 }
 
-/** A page of a network's people for the directory, by name. */
-export function listPeople(db: Kysely<DB>, { networkId, limit = 500, offset = 0 }: { networkId: number; limit?: number; offset?: number }) {
-	return db
+const peopleList = prepared((db, p: ListValues) =>
+	db
 		.selectFrom('person as p')
 		.leftJoin('organisation as o', 'o.id', 'p.organisation_id')
 		.select(['p.id', 'p.name', 'p.title', 'p.town', 'p.competences', 'o.name as organisation'])
 		// "In the network's memberships", not "a membership exists": SQLite then reads the
 		// network's few hundred people by their index instead of all 60,000 (13 ms → 0.1 ms).
-		.where('p.id', 'in', (eb) => eb.selectFrom('membership as m').select('m.person_id').where('m.network_id', '=', networkId))
+		.where('p.id', 'in', (eb) => eb.selectFrom('membership as m').select('m.person_id').where('m.network_id', '=', p.networkId))
 		.orderBy('p.name')
 		.orderBy('p.id')
-		.limit(limit)
-		.offset(offset)
-		.execute()
+		.limit(p.limit)
+		.offset(p.offset),
+)
+
+/** A page of a network's people for the directory, by name. */
+export function listPeople(db: Kysely<DB>, { networkId, limit = 500, offset = 0 }: { networkId: number; limit?: number; offset?: number }) {
+	return peopleList(db, { networkId, limit, offset })
 }
 
 type OrganisationValues = { networkId: number; organisationId: number }
