@@ -24,11 +24,16 @@ export function createSqliteDialect(file: string) {
 			// once another process had committed since (SQLITE_BUSY at once, no wait).
 			// The portal's transactions are there to write, so nothing is lost.
 			const statement = database.prepare(sql === 'begin' ? 'begin immediate' : sql)
+			const columns = statement.columns()
+			statement.setReturnArrays(true)
+			const toRow = rowOf(columns.map((column) => column.name))
 			cached = {
-				reader: statement.columns().length > 0,
-				all: (parameters) => statement.all(...(parameters as SqlValue[])),
+				reader: columns.length > 0,
+				all: (parameters) => statement.all(...(parameters as SqlValue[])).map(toRow),
 				run: (parameters) => statement.run(...(parameters as SqlValue[])),
-				iterate: (parameters) => statement.iterate(...(parameters as SqlValue[])),
+				*iterate(parameters) {
+					for (const values of statement.iterate(...(parameters as SqlValue[]))) yield toRow(values)
+				},
 			}
 			if (statements.size < 2000) statements.set(sql, cached)
 			return cached
@@ -38,3 +43,17 @@ export function createSqliteDialect(file: string) {
 }
 
 type SqlValue = null | number | bigint | string | Uint8Array
+
+/**
+ * Makes a statement's rows from its values, each row an object of one shape.
+ * node:sqlite makes every row a dictionary of its own (a hash table without a
+ * prototype), so each read of a column — in a loader, in the render, in the
+ * loader data sent to the browser — was a lookup by name, and no code that
+ * reads rows could specialise on their shape (docs/performance.md). Column
+ * names come from our own SQL; none is `__proto__`.
+ */
+function rowOf(names: string[]): (values: unknown) => Record<string, SqlValue> {
+	return new Function('values', `return { ${names.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ')} }`) as (
+		values: unknown,
+	) => Record<string, SqlValue>
+}
