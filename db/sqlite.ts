@@ -52,8 +52,7 @@ type SqlValue = null | number | bigint | string | Uint8Array
  * reads rows could specialise on their shape (docs/performance.md). Column
  * names come from our own SQL; none is `__proto__`.
  */
-function rowOf(names: string[]): (values: unknown) => Record<string, SqlValue> {
-	return new Function('values', `return { ${names.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ')} }`) as (
-		values: unknown,
-	) => Record<string, SqlValue>
+function rowOf(names: string[]) {
+	const fields = names.map((name, i) => `${JSON.stringify(name)}: values[${i}]`).join(', ')
+	return new Function('values', `return { ${fields} }`) as (values: unknown) => Record<string, SqlValue>
 }
