@@ -15,6 +15,7 @@ for (const dialect of DIALECTS) {
 		beforeAll(async () => {
 			server = await startTestServer(dialect)
 			await createNetwork(server.db, { slug: 'alesund', name: 'Næringsnettverket i Ålesund', about_nb: 'Bedrifter som «løfter» hverandre & deler <kunnskap>.' })
+			await createNetwork(server.db, { slug: 'hamar', name: 'IKT-nettverket på Hamar' })
 		})
 		afterAll(() => server?.close())
 
@@ -39,6 +40,17 @@ for (const dialect of DIALECTS) {
 			// No part of the page was left for the browser to render (React's mark for that is <!--$!-->).
 			expect(html).not.toContain('<!--$!-->')
 		})
+
+		test('pages asked for at the same time each come with their own content', async () => {
+			const urls = ['/n/alesund', '/n/hamar', '/n/alesund/samlinger', '/n/hamar', '/n/alesund']
+			const pages = await Promise.all(urls.map((url) => fetch(`${server.url}${url}`).then((response) => response.text())))
+			const headings = pages.map((html) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1])
+			expect(headings[0]).toBe('Næringsnettverket i Ålesund')
+			expect(headings[1]).toBe('IKT-nettverket på Hamar')
+			expect(headings[2]).toBe('Samlinger')
+			expect(headings[3]).toBe('IKT-nettverket på Hamar')
+			expect(headings[4]).toBe('Næringsnettverket i Ålesund')
+		})
 	})
 }
 
@@ -57,4 +69,25 @@ test('the router a page renders with holds its state in plain properties', async
 	}
 	expect(router.state.loaderData).toEqual({ page: { name: 'Ålesund' } })
 	expect(router.state.matches.map((match) => match.route.id)).toEqual(['page'])
+})
+
+// The route objects a page renders with are made once for the build and shared
+// by every request (the same patch, docs/decisions/022); what a request sees —
+// its matches and its loader data — stays its own.
+test('the static router shares its route objects between requests and keeps each request its own state', async () => {
+	const handler = createStaticHandler([
+		{ id: 'home', path: '/', loader: () => ({ page: 'home' }) },
+		{ id: 'network', path: '/n/:network', loader: ({ params }) => ({ page: params.network }) },
+	])
+	const route = async (url: string) => {
+		const context = await handler.query(new Request(url))
+		if (context instanceof Response) throw new Error('expected the loader data, not a response')
+		return createStaticRouter(handler.dataRoutes, context)
+	}
+	const [first, second] = [await route('http://localhost/n/alesund'), await route('http://localhost/')]
+	expect(second.routes).toBe(first.routes)
+	expect(first.state.matches.map((match) => [match.route.id, match.params])).toEqual([['network', { network: 'alesund' }]])
+	expect(first.state.loaderData).toEqual({ network: { page: 'alesund' } })
+	expect(second.state.matches.map((match) => match.route.id)).toEqual(['home'])
+	expect(second.state.loaderData).toEqual({ home: { page: 'home' } })
 })
