@@ -71,10 +71,12 @@ test('the router a page renders with holds its state in plain properties', async
 	expect(router.state.matches.map((match) => match.route.id)).toEqual(['page'])
 })
 
-// The route objects a page renders with are made once for the build and shared
-// by every request (the same patch, docs/decisions/022); what a request sees —
-// its matches and its loader data — stays its own.
+// In the production build the route objects a page renders with are made once
+// and shared by every request (the same patch, docs/decisions/022); what a
+// request sees — its matches and its loader data — stays its own. (Tests load
+// React Router's development build, which makes them anew, as upstream does.)
 test('the static router shares its route objects between requests and keeps each request its own state', async () => {
+	const { createStaticHandler, createStaticRouter } = await import('../node_modules/react-router/dist/production/index.js')
 	const handler = createStaticHandler([
 		{ id: 'home', path: '/', loader: () => ({ page: 'home' }) },
 		{ id: 'network', path: '/n/:network', loader: ({ params }) => ({ page: params.network }) },
