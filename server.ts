@@ -1,9 +1,12 @@
 // Starts the portal: `node server.ts` after `react-router build`, or with
 // NODE_ENV=development for Vite's dev server with hot reload. With
 // WEB_CONCURRENCY above 1, that many processes share the port.
-import cluster from 'node:cluster'
+import cluster, { type Worker } from 'node:cluster'
+import { createServer as createHttpServer } from 'node:http'
+import { createServer, type Socket } from 'node:net'
 import { enableCompileCache } from 'node:module'
 import express from 'express'
+import { inArrivalOrder } from './app/platform/arrival-order.server.ts'
 import { readEnv, SettingsError, type Env } from './app/platform/env.server.ts'
 
 const started = performance.now()
@@ -26,17 +29,42 @@ if (env.WEB_CONCURRENCY > 1 && env.NODE_ENV !== 'development' && cluster.isPrima
 	// process at full load. These limits keep a process near 270 MB for about a
 	// tenth of its speed (docs/performance.md).
 	cluster.setupPrimary({ execArgv: [...process.execArgv, '--max-semi-space-size=32', '--max-old-space-size=384'] })
+	// The primary accepts the connections and hands them to the workers in
+	// turn. Node's own round-robin gives the next connection to whichever
+	// worker acknowledged its last one first, and a burst of new connections
+	// could leave one process with two thirds of them, its answers twice as
+	// slow as the other's (docs/performance.md).
+	const ready: Worker[] = []
+	let turn = 0
+	const balancer = createServer({ pauseOnConnect: true }, (socket) => {
+		const worker = ready[turn++ % ready.length]
+		if (!worker) return socket.destroy()
+		worker.send('connection', socket, undefined, (error) => error && socket.destroy())
+	})
+	balancer.on('error', (error) => {
+		console.error(`Knute cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`)
+		stop()
+		process.exitCode = 1
+	})
 	for (let i = 0; i < env.WEB_CONCURRENCY; i++) cluster.fork({ KNUTE_PREPARED: '1' })
 	let stopping = false
 	const stop = () => {
 		stopping = true
+		balancer.close()
 		for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM')
 	}
 	// A worker that fails after it has served is started again; one that could
-	// not start (the port is taken) would fail again, so the portal stops.
+	// not start would fail again, so the portal stops.
 	const served = new Set<number>()
-	cluster.on('listening', (worker) => served.add(worker.id))
+	cluster.on('message', (worker, message: { ready?: string }) => {
+		if (!message.ready || stopping) return
+		served.add(worker.id)
+		ready.push(worker)
+		// Open to connections with the first worker ready; the others take their turns as they come.
+		if (!balancer.listening) balancer.listen(env.PORT, env.HOST, () => announce(message.ready!))
+	})
 	cluster.on('exit', (worker, code) => {
+		if (ready.includes(worker)) ready.splice(ready.indexOf(worker), 1)
 		if (stopping || code === 0) return
 		if (served.has(worker.id)) cluster.fork({ KNUTE_PREPARED: '1' })
 		else {
@@ -48,6 +76,12 @@ if (env.WEB_CONCURRENCY > 1 && env.NODE_ENV !== 'development' && cluster.isPrima
 	process.on('SIGINT', stop)
 } else {
 	await serve().catch(cannotStart)
+}
+
+/** The one line that says the portal is up, from the process that opened the port. */
+function announce(dialect: string) {
+	const ms = Math.round(performance.now() - started)
+	console.log(`Knute on http://localhost:${env.PORT} (${dialect}, ${env.NODE_ENV}, ${env.WEB_CONCURRENCY} process(es), ready in ${ms} ms)`)
 }
 
 /**
@@ -83,24 +117,47 @@ async function serve() {
 	}
 	app.use(serverApp.app)
 
-	const server = app.listen(env.PORT, env.HOST, (error) => {
-		if (error) {
+	const server = createHttpServer(inArrivalOrder(app))
+	const open = new Set<Socket>()
+	server.on('connection', (socket: Socket) => {
+		open.add(socket)
+		socket.once('close', () => open.delete(socket))
+	})
+	let stopping = false
+	if (cluster.isWorker) {
+		// The primary hands over each connection it accepts (above). Node's HTTP
+		// server starts its watch over slow or idle connections when it listens.
+		server.emit('listening')
+		process.on('message', (message, socket?: Socket) => {
+			if (message !== 'connection' || !socket) return
+			if (stopping) return socket.destroy()
+			server.emit('connection', socket)
+			socket.resume()
+		})
+		process.send!({ ready: serverApp.dialect })
+	} else {
+		server.once('error', (error) => {
 			console.error(`Knute cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`)
 			process.exit(1)
-		}
-		const ms = Math.round(performance.now() - started)
-		if (!cluster.isWorker || cluster.worker?.id === 1) {
-			console.log(`Knute on http://localhost:${env.PORT} (${serverApp.dialect}, ${env.NODE_ENV}, ${env.WEB_CONCURRENCY} process(es), ready in ${ms} ms)`)
-		}
-	})
+		})
+		server.listen(env.PORT, env.HOST, () => announce(serverApp.dialect))
+	}
 
 	// On SIGTERM (a restart, a deploy) the portal takes no new connections and
 	// answers the requests under way, closing each connection as it falls idle;
 	// after ten seconds it stops regardless.
 	function shutdown() {
-		server.close(() => void serverApp.close().then(() => process.exit(0)))
-		server.closeIdleConnections()
-		setInterval(() => server.closeIdleConnections(), 100).unref()
+		if (stopping) return
+		stopping = true
+		server.close()
+		const closeIdle = () => {
+			server.closeIdleConnections()
+			if (open.size > 0) return
+			clearInterval(closing)
+			void serverApp.close().then(() => process.exit(0))
+		}
+		const closing = setInterval(closeIdle, 100)
+		closeIdle()
 		setTimeout(() => process.exit(0), 10_000).unref()
 	}
 	process.on('SIGTERM', shutdown)

@@ -1,8 +1,8 @@
 // `node server.ts` as an operator starts it: it serves, stops cleanly, and says
 // in one line why when it cannot start, with one process and with several.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { connect, createServer, type AddressInfo } from 'node:net'
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs'
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
@@ -118,4 +118,65 @@ test.each([
 	const portal = start(await freePort(), 2, settings)
 	expect(await portal.exited).toBe(1)
 	expect(portal.output().trim()).toBe(message)
+}, 30_000)
+
+for (const processes of [1, 2]) {
+	test(`with ${processes} process(es) a connection left open and idle does not hold up the stop`, async () => {
+		const port = await freePort()
+		const portal = start(port, processes)
+		for (let i = 0; i < 200 && !portal.output().includes('Knute on http'); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+		const socket = connect(port, '127.0.0.1')
+		const closed = new Promise((resolve) => socket.once('close', resolve))
+		socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`)
+		await new Promise((resolve) => socket.once('data', resolve))
+		const stopping = performance.now()
+		portal.child.kill('SIGTERM')
+		await closed
+		expect(await portal.exited).toBe(0)
+		// Closed by the portal as idle, not dropped when it gives up waiting after ten seconds.
+		expect(performance.now() - stopping).toBeLessThan(5_000)
+	}, 30_000)
+}
+
+/** How many of the given client sockets each of the portal's workers holds (Linux: /proc). */
+function connectionsByWorker(primary: number, port: number, sockets: Socket[]) {
+	const workers = readFileSync(`/proc/${primary}/task/${primary}/children`, 'utf8').trim().split(/\s+/).map(Number)
+	const ours = new Set(sockets.map((socket) => socket.localPort))
+	const portHex = `:${port.toString(16).toUpperCase().padStart(4, '0')}`
+	// The server's side of each connection: its inode, for the client's port.
+	const inodes = new Set<string>()
+	for (const line of readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)) {
+		const [, local, remote, , , , , , , inode] = line.trim().split(/\s+/)
+		if (local?.endsWith(portHex) && ours.has(parseInt(remote!.split(':')[1]!, 16))) inodes.add(inode!)
+	}
+	return workers.map((worker) => readdirSync(`/proc/${worker}/fd`).filter((fd) => inodes.has(/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${worker}/fd/${fd}`))?.[1] ?? '')).length)
+}
+
+async function openConnections(port: number, count: number) {
+	const sockets = Array.from({ length: count }, () => connect(port, '127.0.0.1'))
+	await Promise.all(
+		sockets.map(
+			(socket) =>
+				new Promise((resolve) => {
+					socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`)
+					socket.once('data', resolve)
+				}),
+		),
+	)
+	return sockets
+}
+
+test('with 2 processes, connections opened at once are shared evenly between them', async () => {
+	const port = await freePort()
+	const portal = start(port, 2)
+	for (let i = 0; i < 200 && !portal.output().includes('Knute on http'); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+	// The portal opens with its first process ready; the second takes its turns once it is.
+	const probes: Socket[] = []
+	for (let i = 0; i < 100 && !connectionsByWorker(portal.child.pid!, port, probes).every((n) => n > 0); i++) probes.push(...(await openConnections(port, 1)))
+	const sockets = await openConnections(port, 40)
+	try {
+		expect(connectionsByWorker(portal.child.pid!, port, sockets)).toEqual([20, 20])
+	} finally {
+		for (const socket of [...probes, ...sockets]) socket.destroy()
+	}
 }, 30_000)
