@@ -3,16 +3,18 @@
 // WEB_CONCURRENCY above 1, that many processes share the port.
 import cluster, { type Worker } from 'node:cluster'
 import { createServer as createHttpServer } from 'node:http'
-import { createServer, type Socket } from 'node:net'
 import { enableCompileCache } from 'node:module'
-import express from 'express'
-import { inArrivalOrder } from './app/platform/arrival-order.server.ts'
-import { readEnv, SettingsError, type Env } from './app/platform/env.server.ts'
+import { createServer, type Socket } from 'node:net'
+import type { Env } from './app/platform/env.server.ts'
 
 const started = performance.now()
-// Node keeps the compiled code of the modules loaded from here on (the build
-// above all) in its cache directory: later starts skip most of the compiling.
+// Node keeps the compiled code of the modules loaded from here on in its cache
+// directory, so later starts skip most of the compiling: everything beyond
+// Node's own modules is imported below, not above (zod's 97 modules took 234
+// ms to load without it, 88 with it).
 enableCompileCache()
+const { readEnv, SettingsError } = await import('./app/platform/env.server.ts')
+const { inArrivalOrder } = await import('./app/platform/arrival-order.server.ts')
 let env: Env
 try {
 	env = readEnv()
@@ -96,6 +98,7 @@ function cannotStart(error: unknown): never {
 }
 
 async function serve() {
+	const { default: express } = await import('express')
 	const app = express()
 	app.disable('x-powered-by')
 	app.set('trust proxy', env.TRUST_PROXY)
