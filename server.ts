@@ -38,23 +38,24 @@ if (env.WEB_CONCURRENCY > 1 && env.NODE_ENV !== 'development' && cluster.isPrima
 	// slow as the other's (docs/performance.md).
 	const ready: Worker[] = []
 	let turn = 0
-	const balancer = createServer({ pauseOnConnect: true }, (socket) => {
-		const worker = ready[turn++ % ready.length]
-		if (!worker) return socket.destroy()
-		worker.send('connection', socket, undefined, (error) => error && socket.destroy())
-	})
-	balancer.on('error', (error) => {
-		console.error(`Knute cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`)
-		stop()
-		process.exitCode = 1
-	})
-	for (let i = 0; i < env.WEB_CONCURRENCY; i++) cluster.fork({ KNUTE_PREPARED: '1' })
 	let stopping = false
 	const stop = () => {
 		stopping = true
 		balancer.close()
 		for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM')
 	}
+	const balancer = createServer({ pauseOnConnect: true }, (socket) => {
+		const worker = ready[turn++ % ready.length]
+		if (!worker) return socket.destroy()
+		worker.send('connection', socket, undefined, (error) => error && socket.destroy())
+	})
+	balancer.on('error', (error) => {
+		if (balancer.listening) return console.error(`Knute could not accept a connection: ${error.message}`)
+		console.error(`Knute cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`)
+		stop()
+		process.exitCode = 1
+	})
+	for (let i = 0; i < env.WEB_CONCURRENCY; i++) cluster.fork({ KNUTE_PREPARED: '1' })
 	// A worker that fails after it has served is started again; one that could
 	// not start would fail again, so the portal stops.
 	const served = new Set<number>()

@@ -149,7 +149,15 @@ function connectionsByWorker(primary: number, port: number, sockets: Socket[]) {
 		const [, local, remote, , , , , , , inode] = line.trim().split(/\s+/)
 		if (local?.endsWith(portHex) && ours.has(parseInt(remote!.split(':')[1]!, 16))) inodes.add(inode!)
 	}
-	return workers.map((worker) => readdirSync(`/proc/${worker}/fd`).filter((fd) => inodes.has(/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${worker}/fd/${fd}`))?.[1] ?? '')).length)
+	// A descriptor may close between the listing and the look at it.
+	const target = (link: string) => {
+		try {
+			return readlinkSync(link)
+		} catch {
+			return ''
+		}
+	}
+	return workers.map((worker) => readdirSync(`/proc/${worker}/fd`).filter((fd) => inodes.has(/^socket:\[(\d+)\]$/.exec(target(`/proc/${worker}/fd/${fd}`))?.[1] ?? '')).length)
 }
 
 async function openConnections(port: number, count: number) {
