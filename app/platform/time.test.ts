@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { fromOsloLocal, toOsloLocal } from './time.ts'
+import { fromOsloLocal, osloDate, toOsloLocal } from './time.ts'
 
 test('Oslo wall-clock times turn into instants in winter and in summer, and back', () => {
 	expect(fromOsloLocal('2026-12-06T09:00')).toBe('2026-12-06T08:00:00.000Z')
@@ -11,4 +11,10 @@ test('Oslo wall-clock times turn into instants in winter and in summer, and back
 test('a time that is not a time is refused', () => {
 	expect(fromOsloLocal('2026-02-30T09:00')).toBeUndefined()
 	expect(fromOsloLocal('i morgen')).toBeUndefined()
+})
+
+test("today is Oslo's date, which after midnight there is a day ahead of UTC", () => {
+	expect(osloDate(new Date('2026-11-27T23:30:00Z'))).toBe('2026-11-28')
+	expect(osloDate(new Date('2027-06-10T21:59:00Z'))).toBe('2027-06-10')
+	expect(osloDate(new Date('2027-06-10T22:00:00Z'))).toBe('2027-06-11')
 })

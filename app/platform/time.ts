@@ -23,6 +23,11 @@ export function toOsloLocal(iso: string): string {
 	return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`
 }
 
+/** The date in Oslo at an instant (now by default), as a date field wants it: 2026-11-28. */
+export function osloDate(at = new Date()): string {
+	return toOsloLocal(at.toISOString()).slice(0, 10)
+}
+
 /**
  * The instant a wall-clock time in Oslo names (what a datetime-local field
  * sends), as ISO UTC; undefined if it is not a valid time.

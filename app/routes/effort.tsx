@@ -10,6 +10,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { formatNumber } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
+import { osloDate } from '#app/platform/time.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
@@ -34,7 +35,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 		agreement && actor.organisationId
 			? (await effortAgainstCommitment(db, { networkId: network.id, from: agreement.period_start.slice(0, 10), to: agreement.period_end.slice(0, 10), committedHours: agreement.hours_per_year })).find((c) => c.id === actor.organisationId)
 			: undefined
-	return { mine, toApprove: toApprove.filter((e) => e.person_id !== actor.personId), suggestions, gatherings, summary: summary ?? null, hasCompany: actor.organisationId !== null, today: new Date().toISOString().slice(0, 10) }
+	return { mine, toApprove: toApprove.filter((e) => e.person_id !== actor.personId), suggestions, gatherings, summary: summary ?? null, hasCompany: actor.organisationId !== null, today: osloDate() }
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
@@ -113,7 +114,7 @@ export default function EffortPage({ loaderData: d, actionData }: Route.Componen
 							{d.suggestions.map((s) => (
 								<Form method="post" key={s.id}>
 									<input type="hidden" name="intent" value="log" />
-									<input type="hidden" name="date" value={s.starts_at.slice(0, 10)} />
+									<input type="hidden" name="date" value={osloDate(new Date(s.starts_at))} />
 									<input type="hidden" name="hours" value={String(s.minutes / 60)} />
 									<input type="hidden" name="activity" value="gathering" />
 									<input type="hidden" name="gathering_id" value={s.id} />

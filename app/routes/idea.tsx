@@ -11,6 +11,7 @@ import { actorContext } from '#app/platform/context.ts'
 import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
 import { formatDateTime, formatNumber, isMessageKey, langFromRequest, type MessageKey } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
+import { osloDate } from '#app/platform/time.ts'
 import { useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 
@@ -37,7 +38,7 @@ export async function loader(args: Route.LoaderArgs) {
 	const { network, viewer, idea, db, rights } = await load(args)
 	const [criteria, scores, budget, organisations] = await Promise.all([getCriteria(db, network.id), listScores(db, idea.id), getBudget(db, idea.id), listOrganisationChoices(db, network.id)])
 	const mine = scores.filter((s) => s.evaluator_id === viewer.personId)
-	return { idea, rights, moves: nextStages(viewer, idea), criteria, scores, mine, evaluation: weightedScore(criteria, scores), budget, organisations, today: new Date().toISOString().slice(0, 10) }
+	return { idea, rights, moves: nextStages(viewer, idea), criteria, scores, mine, evaluation: weightedScore(criteria, scores), budget, organisations, today: osloDate() }
 }
 
 type Result = { notice: MessageKey | null; error: MessageKey | null; intent: string; values: Record<string, string> }
