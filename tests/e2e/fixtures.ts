@@ -37,11 +37,29 @@ export async function waitForHydration(page: Page) {
 
 /**
  * Opens a Designsystemet Details by its summary and waits until it has slid
- * open: while its content grows, a click on a button inside it can be lost.
+ * open. While its content grows (a 0.4 s transition of `::details-content`),
+ * a button inside is partly clipped: pressing it scrolls it into view within
+ * the panel, so the release lands beside it and the click is lost. The
+ * transition shows in neither `getAnimations()` nor transition events, so the
+ * panel counts as open once its height has held for 100 ms.
  */
 export async function openDetails(summary: Locator) {
 	await summary.click()
-	await summary.page().waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+	await summary.evaluate(
+		(element) =>
+			new Promise<void>((resolve) => {
+				const details = element.parentElement!
+				let height = -1
+				let since = 0
+				const check = (now: number) => {
+					const current = details.getBoundingClientRect().height
+					if (current !== height) [height, since] = [current, now]
+					if (now - since >= 100) resolve()
+					else requestAnimationFrame(check)
+				}
+				requestAnimationFrame(check)
+			}),
+	)
 }
 
 type Fixtures = {
@@ -74,7 +92,9 @@ export function e2e(dialect: Dialect) {
 			// A failed test tells what the browser last sent and what the page said.
 			if (task.result?.state === 'fail') {
 				const messages = await page.locator('.ds-alert, [role="alert"], [role="status"]').allInnerTexts()
-				console.error(`At the failure: ${page.url()}\n  last posts: ${posts.slice(-5).join(', ') || 'none'}\n  messages: ${messages.join(' | ') || 'none'}`)
+				console.error(
+					`At the failure: ${page.url()}\n  last posts: ${posts.slice(-5).join(', ') || 'none'}\n  messages: ${messages.join(' | ') || 'none'}\n  errors: ${errors.join(' | ') || 'none'}`,
+				)
 			}
 			await context.close()
 			expect(errors, 'console errors').toEqual([])
