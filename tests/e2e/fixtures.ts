@@ -37,11 +37,11 @@ export async function waitForHydration(page: Page) {
 
 /**
  * Opens a Designsystemet Details by its summary and waits until it has slid
- * open. While its content grows (a 0.4 s transition of `::details-content`),
- * a button inside is partly clipped: pressing it scrolls it into view within
- * the panel, so the release lands beside it and the click is lost. The
- * transition shows in neither `getAnimations()` nor transition events, so the
- * panel counts as open once its height has held for 100 ms.
+ * open (a 0.4 s transition of `::details-content`): clicking inside while it
+ * slides is the likeliest cause of a click lost now and then (the button had
+ * the focus, the form was not sent; decision 024). The transition shows in neither
+ * `getAnimations()` nor transition events, so the panel counts as open once
+ * its height has held for 100 ms.
  */
 export async function openDetails(summary: Locator) {
 	await summary.click()
