@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from './support/app-server.ts'
 import { createCompany, createNetwork, createPerson } from './support/factories.ts'
 import { getCurrentAgreement, publishAgreement } from '#app/features/commitment/agreements.server.ts'
 import { approveEffort, logEffort } from '#app/features/commitment/effort.server.ts'
+import { osloDate } from '#app/platform/time.ts'
 
 for (const dialect of DIALECTS) {
 	describe(`commitment over HTTP on ${dialect}`, () => {
@@ -84,6 +85,12 @@ for (const dialect of DIALECTS) {
 			expect(await edit.text()).toContain('Godkjente timer kan ikke endres.')
 			const entry = await server.db.selectFrom('effort_entry').select(['minutes', 'description']).where('id', '=', theirs.id).executeTakeFirstOrThrow()
 			expect(entry).toEqual({ minutes: 60, description: 'Kollega' })
+		})
+
+		test('the invoice form proposes next year as Oslo counts it', async () => {
+			const page = await (await fetch(server.url + '/n/test/admin/egenandel', { headers: { Cookie: cookie.leader! } })).text()
+			const period = /<input[^>]*name="period"[^>]*>/.exec(page)?.[0]
+			expect(period).toContain(`value="${Number(osloDate().slice(0, 4)) + 1}"`)
 		})
 
 		test('a second invoice for the same company and period is refused', async () => {

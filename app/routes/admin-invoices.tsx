@@ -9,6 +9,7 @@ import { invoiceSchema as schema } from '#app/features/commitment/schemas.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime, formatNumber } from '#app/platform/i18n.ts'
+import { osloDate } from '#app/platform/time.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
@@ -22,7 +23,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const db = getDb(context)
 	const outstanding = new URL(request.url).searchParams.get('vis') !== 'alle'
 	const [invoices, companies, agreement] = await Promise.all([listInvoices(db, { networkId: network.id, outstanding }), listCommitments(db, network.id), getCurrentAgreement(db, network.id)])
-	return { invoices, outstanding, members: companies.filter((c) => c.status === 'member'), egenandel: agreement?.egenandel_nok ?? null }
+	const nextYear = Number(osloDate().slice(0, 4)) + 1
+	return { invoices, outstanding, members: companies.filter((c) => c.status === 'member'), egenandel: agreement?.egenandel_nok ?? null, nextYear }
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
@@ -53,7 +55,7 @@ export default function AdminInvoices({ loaderData: d, actionData, params }: Rou
 	const lang = useLang()
 	const [form, fields] = useSchemaForm(schema, {
 		lastResult: actionData?.result,
-		defaultValue: { period: String(new Date().getFullYear() + 1), amount_nok: d.egenandel === null ? '' : String(d.egenandel) },
+		defaultValue: { period: String(d.nextYear), amount_nok: d.egenandel === null ? '' : String(d.egenandel) },
 	})
 	const outstanding = d.invoices.filter((i) => !i.paid_at).reduce((sum, i) => sum + i.amount_nok, 0)
 	const base = `/n/${params.network}/admin`
