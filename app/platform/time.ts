@@ -24,8 +24,8 @@ export function toOsloLocal(iso: string): string {
 }
 
 /** The date in Oslo at an instant (now by default), as a date field wants it: 2026-11-28. */
-export function osloDate(at = new Date()): string {
-	return toOsloLocal(at.toISOString()).slice(0, 10)
+export function osloDate(iso = now()): string {
+	return toOsloLocal(iso).slice(0, 10)
 }
 
 /**

@@ -14,7 +14,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const invoices = await listInvoices(getDb(context), { networkId: network.id })
 	const csv = toCsv([
 		[t('invoices.company'), t('organisation.orgNumber'), t('invoices.period'), t('invoices.amount'), t('invoices.due'), t('invoices.sent'), t('invoices.paid')],
-		...invoices.map((i) => [i.company, i.org_number, i.period, i.amount_nok, i.due_date, i.sent_at ? osloDate(new Date(i.sent_at)) : '', i.paid_at ? osloDate(new Date(i.paid_at)) : '']),
+		...invoices.map((i) => [i.company, i.org_number, i.period, i.amount_nok, i.due_date, i.sent_at ? osloDate(i.sent_at) : '', i.paid_at ? osloDate(i.paid_at) : '']),
 	])
 	return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="egenandel.csv"' } })
 }

@@ -114,7 +114,7 @@ export default function EffortPage({ loaderData: d, actionData }: Route.Componen
 							{d.suggestions.map((s) => (
 								<Form method="post" key={s.id}>
 									<input type="hidden" name="intent" value="log" />
-									<input type="hidden" name="date" value={osloDate(new Date(s.starts_at))} />
+									<input type="hidden" name="date" value={osloDate(s.starts_at)} />
 									<input type="hidden" name="hours" value={String(s.minutes / 60)} />
 									<input type="hidden" name="activity" value="gathering" />
 									<input type="hidden" name="gathering_id" value={s.id} />
