@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
+import { createDatabase } from '#db/index.ts'
 import { createTestDatabase } from '#tests/support/databases.ts'
 import { createNetwork } from '#tests/support/factories.ts'
 
@@ -31,5 +32,40 @@ describe('queries on PostgreSQL', () => {
 		await expect(insert()).rejects.toThrow(/unique|duplicate/i)
 		await expect(insert()).rejects.toThrow(/unique|duplicate/i)
 		expect(await db.selectFrom('network').select('slug').where('slug', '=', 'lik').execute()).toEqual([{ slug: 'lik' }])
+	})
+})
+
+describe('queries on SQLite', () => {
+	let db: Kysely<DB>
+	let url: string
+	let drop: () => Promise<void>
+	beforeEach(async () => {
+		;({ db, url, drop } = await createTestDatabase('sqlite'))
+	})
+	afterEach(() => drop())
+
+	const slugs = (on: Kysely<DB>) => on.selectFrom('network').select('slug').orderBy('slug').execute()
+	const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+
+	test("a turn of the event loop reads one snapshot; the next turn sees other processes' writes", async () => {
+		await createNetwork(db, { slug: 'a' })
+		const other = createDatabase(url).db
+		try {
+			expect(await slugs(db)).toEqual([{ slug: 'a' }])
+			await createNetwork(other, { slug: 'b' })
+			expect(await slugs(db)).toEqual([{ slug: 'a' }])
+			await nextTurn()
+			expect(await slugs(db)).toEqual([{ slug: 'a' }, { slug: 'b' }])
+		} finally {
+			await other.destroy()
+		}
+	})
+
+	test('its own writes, and transactions, follow reads in the same turn', async () => {
+		expect(await slugs(db)).toEqual([])
+		await createNetwork(db, { slug: 'a' })
+		expect(await slugs(db)).toEqual([{ slug: 'a' }])
+		await db.transaction().execute((trx) => createNetwork(trx, { slug: 'b' }))
+		expect(await slugs(db)).toEqual([{ slug: 'a' }, { slug: 'b' }])
 	})
 })

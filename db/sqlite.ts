@@ -12,10 +12,27 @@ export function createSqliteDialect(file: string) {
 	database.exec(
 		'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000',
 	)
+	// Reads share one read transaction until the event loop's next turn: a
+	// statement on its own takes and drops WAL's read lock, two system calls
+	// each time (docs/decisions/025). Anything else ends it first.
+	const begin = database.prepare('begin')
+	const commit = database.prepare('commit')
+	let reading = false
+	const endRead = () => {
+		if (!reading) return
+		reading = false
+		if (database.isTransaction) commit.run()
+	}
+	const beforeRead = () => {
+		if (reading || database.isTransaction) return
+		begin.run()
+		reading = true
+		setImmediate(endRead)
+	}
 	// Kysely sends the same SQL text for the same query shape: prepare it once.
 	const statements = new Map<string, SqliteStatement>()
 	const adapter: SqliteDatabase = {
-		close: () => database.close(),
+		close: () => (endRead(), database.close()),
 		prepare(sql): SqliteStatement {
 			let cached = statements.get(sql)
 			if (cached) return cached
@@ -27,11 +44,14 @@ export function createSqliteDialect(file: string) {
 			const columns = statement.columns()
 			statement.setReturnArrays(true)
 			const toRow = rowOf(columns.map((column) => column.name))
+			const before = sql.startsWith('select ') ? beforeRead : endRead
 			cached = {
 				reader: columns.length > 0,
-				all: (parameters) => statement.all(...(parameters as SqlValue[])).map(toRow),
-				run: (parameters) => statement.run(...(parameters as SqlValue[])),
+				all: (parameters) => (before(), statement.all(...(parameters as SqlValue[])).map(toRow)),
+				run: (parameters) => (before(), statement.run(...(parameters as SqlValue[]))),
+				// A stream may outlive the turn: it reads on its own.
 				*iterate(parameters) {
+					endRead()
 					for (const values of statement.iterate(...(parameters as SqlValue[]))) yield toRow(values)
 				},
 			}
