@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { createDatabase } from '../db/index.ts'
 import { assertGenerated } from '../db/generate.ts'
-import { benchPages, cpuMs, waitFor } from './measure.ts'
+import { benchPages, cpuMs, freePort, waitFor } from './measure.ts'
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -68,7 +68,7 @@ function load(url: string, headers: Record<string, string>, seconds: number): Pr
 
 /** A server of one build on its own copy of the data set; resolves once it answers. */
 async function startServer(key: 'this' | 'other', cwd: string, file: string) {
-	const port = 39000 + Math.floor(Math.random() * 500) + (key === 'this' ? 500 : 0)
+	const port = await freePort()
 	const server = spawn(process.execPath, ['server.ts'], {
 		cwd,
 		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: file, SEED_DEMO: 'false', WEB_CONCURRENCY: '1', DATA_DIR: path.join(work, `runtime-${key}`) },

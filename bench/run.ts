@@ -13,7 +13,7 @@ import { createDatabase, migrateToLatest } from '../db/index.ts'
 import { assertGenerated, generate, SCALES, type Scale } from '../db/generate.ts'
 import { searchDirectory } from '../app/features/directory/directory.server.ts'
 import { startPostgres } from '../tests/support/postgres.ts'
-import { benchPages, childPids, cpuMs, waitFor } from './measure.ts'
+import { benchPages, childPids, cpuMs, freePort, waitFor } from './measure.ts'
 import { benchPlanner, printPlanner } from './planner.ts'
 
 const { values } = parseArgs({
@@ -138,7 +138,7 @@ try {
 	const search = { p50: +searchTimes[Math.floor(searchTimes.length * 0.5)]!.toFixed(2), p99: +searchTimes[Math.floor(searchTimes.length * 0.99)]!.toFixed(2) }
 	await db.destroy()
 
-	const port = 38000 + Math.floor(Math.random() * 1000)
+	const port = await freePort()
 	const t0 = performance.now()
 	const server = spawn(process.execPath, ['server.ts'], {
 		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url, SEED_DEMO: 'false', WEB_CONCURRENCY: String(processes), DATA_DIR: path.join('data', 'bench', 'runtime') },
