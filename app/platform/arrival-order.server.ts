@@ -12,7 +12,7 @@ const PER_TURN = 4
  * (docs/performance.md, "Where the p99 comes from"). Four a turn rather than
  * one: each turn costs a system call to look for new requests and, on SQLite,
  * a read transaction (decision 025); four a turn took 10–24 % less CPU a page
- * (decision 023).
+ * under the benchmark's load of one page at a time (decision 023).
  */
 export function inArrivalOrder(listener: RequestListener): RequestListener {
 	const waiting: Parameters<RequestListener>[] = []
