@@ -1,7 +1,6 @@
 // What `npm run bench` and `npm run bench:pair` share: the pages they load,
 // waiting for a server, and the CPU time a process has used.
 import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/index.ts'
 import { createSession } from '../app/platform/auth.server.ts'
@@ -25,22 +24,6 @@ export async function benchPages(db: Kysely<DB>) {
 		{ name: 'health check', path: '/healthz', signedIn: true },
 	]
 	return { network, cookie, pages }
-}
-
-/**
- * A port no one uses now, for a server about to start. A port drawn at random
- * could be the local end of a connection already open (the kernel gives those
- * out from 32768 on): that server could not listen, and the run failed.
- */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer()
-		probe.once('error', reject)
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number }
-			probe.close(() => resolve(port))
-		})
-	})
 }
 
 export async function waitFor(url: string, timeoutMs = 30_000) {

@@ -13,7 +13,8 @@ import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { createDatabase } from '../db/index.ts'
 import { assertGenerated } from '../db/generate.ts'
-import { benchPages, cpuMs, freePort, waitFor } from './measure.ts'
+import { benchPages, cpuMs, waitFor } from './measure.ts'
+import { freePort } from '../tests/support/free-port.ts'
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,

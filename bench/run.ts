@@ -13,7 +13,8 @@ import { createDatabase, migrateToLatest } from '../db/index.ts'
 import { assertGenerated, generate, SCALES, type Scale } from '../db/generate.ts'
 import { searchDirectory } from '../app/features/directory/directory.server.ts'
 import { startPostgres } from '../tests/support/postgres.ts'
-import { benchPages, childPids, cpuMs, freePort, waitFor } from './measure.ts'
+import { benchPages, childPids, cpuMs, waitFor } from './measure.ts'
+import { freePort } from '../tests/support/free-port.ts'
 import { benchPlanner, printPlanner } from './planner.ts'
 
 const { values } = parseArgs({

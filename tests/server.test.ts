@@ -6,6 +6,7 @@ import { connect, createServer, type AddressInfo, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
+import { freePort } from './support/free-port.ts'
 
 let dataDir: string
 const started: ChildProcess[] = []
@@ -39,14 +40,6 @@ function start(port: number, processes: number, settings: Record<string, string>
 	child.stderr.on('data', (chunk) => (output += chunk))
 	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
 	return { child, exited, output: () => output }
-}
-
-async function freePort() {
-	const server = createServer().listen(0, '127.0.0.1')
-	await new Promise((resolve) => server.once('listening', resolve))
-	const { port } = server.address() as AddressInfo
-	await new Promise((resolve) => server.close(resolve))
-	return port
 }
 
 for (const processes of [1, 2]) {

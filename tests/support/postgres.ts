@@ -3,24 +3,15 @@
 // folder it keeps, so that the next run finds its data again.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { freePort } from './free-port.ts'
 
 function binDir(): string {
 	const root = '/usr/lib/postgresql'
 	const version = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a))[0] : undefined
 	if (!version) throw new Error('PostgreSQL is not installed (Debian: apt-get install -y postgresql)')
 	return path.join(root, version, 'bin')
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number }
-			server.close(() => resolve(port))
-		})
-	})
 }
 
 /** Runs a PostgreSQL command as the `postgres` user when we are root (initdb refuses root). */
