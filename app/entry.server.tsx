@@ -3,6 +3,7 @@ import { isRouteErrorResponse, ServerRouter } from 'react-router'
 import { renderToString } from 'react-dom/server'
 import { requestContext } from '#app/platform/context.ts'
 import { NonceContext } from '#app/ui/nonce.tsx'
+import { documentResponse } from '#app/platform/fetch-bridge.server.ts'
 
 // How long React Router waits for the loader data of a page before it gives up (ms).
 export const streamTimeout = 5_000
@@ -29,7 +30,7 @@ export default async function handleRequest(
 	const body = Buffer.from(`<!DOCTYPE html>${html}`)
 	headers.set('Content-Type', 'text/html; charset=utf-8')
 	headers.set('Content-Length', String(body.length))
-	return new Response(body, { headers, status })
+	return documentResponse(body, { headers, status })
 }
 
 /**

@@ -4,11 +4,11 @@
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import express from 'express'
-import { createRequestHandler } from '@react-router/express'
 import { RouterContextProvider, type ServerBuild } from 'react-router'
 import { openDatabase, prepareDatabase } from '#db/prepare.ts'
 import type { Env } from '#app/platform/env.server.ts'
 import { dbContext, requestContext } from '#app/platform/context.ts'
+import { createRequestHandler } from '#app/platform/fetch-bridge.server.ts'
 import { createTransport, deliverDueMail } from '#app/platform/mail.server.ts'
 import { runQueuedImports } from '#app/features/import/import.server.ts'
 import { sendDueReminders } from '#app/features/gatherings/gatherings.server.ts'
@@ -76,6 +76,7 @@ export async function createServerApp(env: Env, { prepared = false } = {}) {
 		createRequestHandler({
 			build: development ? build : await build(),
 			mode: development ? 'development' : 'production',
+			publicUrl: env.PUBLIC_URL,
 			getLoadContext(req, res) {
 				const context = new RouterContextProvider()
 				context.set(dbContext, { db, dialect })

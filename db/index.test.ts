@@ -68,4 +68,28 @@ describe('queries on SQLite', () => {
 		await db.transaction().execute((trx) => createNetwork(trx, { slug: 'b' }))
 		expect(await slugs(db)).toEqual([{ slug: 'a' }, { slug: 'b' }])
 	})
+
+	test('a query waits while a transaction has the connection, and queries take it in the order they asked', async () => {
+		const order: string[] = []
+		let inside!: () => void
+		const transactionStarted = new Promise<void>((resolve) => (inside = resolve))
+		const rolledBack = db
+			.transaction()
+			.execute(async (trx) => {
+				await createNetwork(trx, { slug: 'in-the-transaction' })
+				inside()
+				await new Promise((resolve) => setTimeout(resolve, 20))
+				throw new Error('undo')
+			})
+			.catch((error: Error) => order.push(`transaction: ${error.message}`))
+		await transactionStarted
+		// Asked for while the transaction is open: were they let in, the rollback would take the first with it.
+		const outside = [
+			createNetwork(db, { slug: 'outside' }).then(() => order.push('write')),
+			slugs(db).then((rows) => order.push(`read ${rows.map((row) => row.slug).join(',')}`)),
+		]
+		await Promise.all([rolledBack, ...outside])
+		expect(order).toEqual(['transaction: undo', 'write', 'read outside'])
+		expect(await slugs(db)).toEqual([{ slug: 'outside' }])
+	})
 })

@@ -1,4 +1,5 @@
 // Security headers and the sign-in rate limit, over HTTP against the built portal.
+import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startTestServer, type TestServer } from './support/app-server.ts'
 import { createNetwork, createPerson } from './support/factories.ts'
@@ -40,4 +41,42 @@ test('asking for sign-in links is limited per address, and the limit is said in 
 	expect(statuses).toEqual([200, 200, 200, 200, 200, 429])
 	expect(await (await ask()).text()).toContain('Du har prøvd for mange ganger')
 	expect(await server.db.selectFrom('outbox').select('id').execute()).toHaveLength(5)
+})
+
+/** A request as any client can make it, whatever Host header it names (fetch will not set one). */
+function rawRequest(url: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string }) {
+	return new Promise<{ status: number; text: string }>((resolve, reject) => {
+		const outgoing = httpRequest(url, { method, headers }, (incoming) => {
+			let text = ''
+			incoming.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
+			incoming.on('end', () => resolve({ status: incoming.statusCode!, text }))
+		})
+		outgoing.on('error', reject).end(body)
+	})
+}
+
+test('a Host header that cannot be part of an address is answered like any other', async () => {
+	for (const host of ['exa mple', 'a@b/c', '[::1']) {
+		const response = await rawRequest(`${server.url}/logg-inn`, { headers: { Host: host } })
+		expect(response.status, host).toBe(200)
+		expect(response.text).toContain('Logg inn')
+	}
+})
+
+test("with the portal's address set, a sign-in link goes to it, whatever Host the request for it named", async () => {
+	const portal = await startTestServer('sqlite', { publicUrl: 'https://knute.example' })
+	try {
+		await createPerson(portal.db, await createNetwork(portal.db), { email: 'ola@bedrift.no' })
+		const response = await rawRequest(`${portal.url}/logg-inn`, {
+			method: 'POST',
+			headers: { Host: 'innbruddstyv.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ intent: 'link', email: 'ola@bedrift.no' }).toString(),
+		})
+		expect(response.status).toBe(200)
+		const mail = await portal.db.selectFrom('outbox').select('body_text').where('recipient', '=', 'ola@bedrift.no').executeTakeFirstOrThrow()
+		expect(mail.body_text).toContain('https://knute.example/logg-inn/lenke')
+		expect(mail.body_text).not.toContain('innbruddstyv')
+	} finally {
+		await portal.close()
+	}
 })

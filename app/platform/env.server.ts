@@ -15,7 +15,7 @@ const schema = z.object({
 	BRREG_URL: z.string().url().default('https://data.brreg.no/enhetsregisteret/api'),
 	/** Demo data on an empty database. */
 	SEED_DEMO: z.enum(['true', 'false']).default('true'),
-	/** The portal's address as people reach it, for links in e-mail sent by the workers (default http://localhost:PORT). */
+	/** The portal's address as people reach it: every link in e-mail is to it, whatever Host a request names (unset: the request's Host; http://localhost:PORT for the workers). */
 	PUBLIC_URL: z.string().url().optional(),
 	/** Application processes sharing the port (Node's cluster module), on SQLite (one file, one machine) or PostgreSQL; one a core is a good start. */
 	WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),

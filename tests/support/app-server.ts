@@ -16,7 +16,7 @@ type ServerModule = typeof import('#app/server.ts')
  * The built portal (run `npm run build` first) on a fresh database of the
  * dialect, listening on a free port of 127.0.0.1, as `npm start` serves it.
  */
-export async function startTestServer(dialect: Dialect, { seedDemo = false } = {}) {
+export async function startTestServer(dialect: Dialect, { seedDemo = false, publicUrl }: { seedDemo?: boolean; publicUrl?: string } = {}) {
 	const database = await createTestDatabase(dialect)
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'knute-data-'))
 	// @ts-ignore the build exists once `react-router build` has run
@@ -24,7 +24,7 @@ export async function startTestServer(dialect: Dialect, { seedDemo = false } = {
 	// The company register is outside our reach: a local server replays its answers.
 	const register = await startRegisterReplay()
 	const serverApp = await createServerApp(
-		readEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, DATABASE_URL: database.url, SEED_DEMO: seedDemo ? 'true' : 'false', BRREG_URL: register.url }),
+		readEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, DATABASE_URL: database.url, SEED_DEMO: seedDemo ? 'true' : 'false', BRREG_URL: register.url, PUBLIC_URL: publicUrl }),
 	)
 	const app = express()
 	app.use(express.static('build/client', { index: false }))
