@@ -1,4 +1,4 @@
-// Security headers and the sign-in rate limit, over HTTP against the built portal.
+// Security headers, the sign-in rate limit and the Host header, over HTTP against the built portal.
 import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startTestServer, type TestServer } from './support/app-server.ts'
