@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import pg from 'pg'
-import { createSqliteDialect } from './sqlite.ts'
+import { createSqliteDialect, runsAtOnce } from './sqlite.ts'
 import type { DB } from './schema.ts'
 import * as foundation from './migrations/2026-11-26-0001-foundation.ts'
 import * as gatherings from './migrations/2026-11-26-0002-gatherings.ts'
@@ -40,7 +40,10 @@ export function createDatabase(url: string): { db: Kysely<DB>; dialect: Dialect 
 		})
 		return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' }
 	}
-	return { db: new Kysely<DB>({ dialect: createSqliteDialect(url.replace(/^file:/, '')) }), dialect: 'sqlite' }
+	const { dialect, runAtOnce } = createSqliteDialect(url.replace(/^file:/, ''))
+	const db = new Kysely<DB>({ dialect })
+	runsAtOnce.set(db, runAtOnce)
+	return { db, dialect: 'sqlite' }
 }
 
 /**

@@ -43,6 +43,30 @@ for (const dialect of DIALECTS) {
 			expect(builds).toBe(2)
 		})
 
+		test("never reads what another caller's open transaction has written and then rolls back", async () => {
+			const bySlug = prepared((db, p: { slug: string }) => db.selectFrom('network').select('slug').where('slug', '=', p.slug))
+			let written!: () => void
+			let rollBack!: () => void
+			const transaction = db
+				.transaction()
+				.execute(async (trx) => {
+					await createNetwork(trx, { slug: 'angret' })
+					written()
+					await new Promise<void>((resolve) => (rollBack = resolve))
+					throw new Error('rolled back')
+				})
+				.catch((error: Error) => error.message)
+			await new Promise<void>((resolve) => (written = resolve))
+			// Asked for while the transaction holds its write; answered only after it has ended.
+			const read = bySlug(db, { slug: 'angret' })
+			const early = await Promise.race([read.then(() => 'answered'), new Promise((resolve) => setTimeout(resolve, 50, 'waiting'))])
+			rollBack()
+			expect(await transaction).toBe('rolled back')
+			expect(await read).toEqual([])
+			// SQLite has one connection, so the read waits its turn; PostgreSQL reads on another one at once.
+			expect(early).toBe(dialect === 'sqlite' ? 'waiting' : 'answered')
+		})
+
 		test('passes a value in a raw SQL fragment as a parameter, never as text', async () => {
 			await createNetwork(db, { slug: 'o-brien' })
 			const bySlug = prepared((db, p: { slug: string }) => db.selectFrom('network').select('slug').where(sql<boolean>`slug = ${p.slug}`))

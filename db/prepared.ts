@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely'
 import type { DB } from './schema.ts'
+import { runsAtOnce } from './sqlite.ts'
 
 const slot = Symbol('value')
 type Slot = { [slot]: PropertyKey; [Symbol.toPrimitive]: () => never }
@@ -26,6 +27,8 @@ export function prepared<P extends Record<string, unknown>, Row>(build: (db: Kys
 		let query = compiled.get(db)
 		if (!query) compiled.set(db, (query = build(db, stand).compile()))
 		const parameters = query.parameters.map((value) => (isSlot(value) ? values[value[slot] as keyof P] : value))
-		return (await db.executeQuery<Row>({ ...query, parameters })).rows
+		// On SQLite a select runs at once unless a transaction holds the connection.
+		const rows = runsAtOnce.get(db)?.(query.sql, parameters)
+		return (rows as Row[] | undefined) ?? (await db.executeQuery<Row>({ ...query, parameters })).rows
 	}
 }

@@ -1,12 +1,13 @@
 import { DatabaseSync } from 'node:sqlite'
-import { SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely'
+import { SqliteDialect, type Kysely, type SqliteDatabase, type SqliteStatement } from 'kysely'
+import type { DB } from './schema.ts'
 
 /**
  * Kysely's SqliteDialect speaks the better-sqlite3 interface; node:sqlite's
  * statements take spread parameters and tell readers by their column list.
  * This adapter is all that stands between them (see docs/decisions/002).
  */
-export function createSqliteDialect(file: string) {
+export function createSqliteDialect(file: string): { dialect: SqliteDialect; runAtOnce: RunAtOnce } {
 	const database = new DatabaseSync(file)
 	// WAL lets readers go on while one writer commits; NORMAL sync is safe with WAL.
 	database.exec(
@@ -59,8 +60,22 @@ export function createSqliteDialect(file: string) {
 			return cached
 		},
 	}
-	return new SqliteDialect({ database: adapter })
+	// A Kysely transaction holds the connection from its `begin immediate` to its end;
+	// the read transaction of a turn is the only other kind.
+	const runAtOnce: RunAtOnce = (sql, parameters) => (database.isTransaction && !reading ? undefined : adapter.prepare(sql).all(parameters))
+	return { dialect: new SqliteDialect({ database: adapter }), runAtOnce }
 }
+
+/**
+ * Runs a `select` on an SQLite database's connection at once and gives its
+ * rows, or `undefined` while a transaction holds the connection: then the
+ * query must go through Kysely and wait its turn. Kysely queues every query for
+ * the connection — a dozen promises and async steps each, about 30 KB of a
+ * page's 390 KB of garbage — though node:sqlite answers without waiting
+ * (docs/decisions/027). `prepared()` uses it; `createDatabase` fills it.
+ */
+export type RunAtOnce = (sql: string, parameters: readonly unknown[]) => unknown[] | undefined
+export const runsAtOnce = new WeakMap<Kysely<DB>, RunAtOnce>()
 
 type SqlValue = null | number | bigint | string | Uint8Array
 
