@@ -3,6 +3,7 @@
 // React Router's stream of that data to its end before rendering
 // (app/entry.server.tsx); should React Router change how it reads it, the
 // data would go missing from the page and this test says so.
+import fc from 'fast-check'
 import { createStaticHandler, createStaticRouter } from 'react-router'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DIALECTS } from './support/databases.ts'
@@ -92,4 +93,32 @@ test('the static router shares its route objects between requests and keeps each
 	expect(first.state.loaderData).toEqual({ network: { page: 'alesund' } })
 	expect(second.state.matches.map((match) => match.route.id)).toEqual(['home'])
 	expect(second.state.loaderData).toEqual({ home: { page: 'home' } })
+})
+
+// The loader data's encoding for the browser is React Router's turbo-stream,
+// made faster by the same patch file (docs/decisions/028): a value met again is
+// written as the index of its first appearance. Whatever goes in — strings and
+// objects met more than once, keys that look like its own references, text
+// that must be escaped — React Router's own decoder gives back.
+test('the loader data for the browser decodes to what the loaders returned', async () => {
+	type TurboStream = {
+		encode: (value: unknown) => ReadableStream<Uint8Array>
+		decode: (stream: ReadableStream<Uint8Array>) => Promise<{ value: unknown; done: Promise<void> }>
+	}
+	// @ts-expect-error React Router ships its vendored turbo-stream without types.
+	const { encode, decode } = (await import('../node_modules/react-router/dist/production/vendor/turbo-stream-v2/turbo-stream.js')) as TurboStream
+	const word = fc.constantFrom('Ålesund', 'Hamar', '', 'id', '_1', '"', '</script>', 'Bedrift · Tønsberg')
+	const { value } = fc.letrec((tie) => ({
+		value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, word, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(tie('value'), { maxLength: 6 }), fc.dictionary(word, tie('value'), { maxKeys: 5 })),
+	}))
+	// The same object twice in one answer, as a loader can return it.
+	const shared = fc.tuple(value, value).map(([a, b]) => ({ a, b, again: a, list: [b, a, b] }))
+	await fc.assert(
+		fc.asyncProperty(shared, async (data) => {
+			const decoded = await decode(encode(data))
+			expect(decoded.value).toEqual(data)
+			await decoded.done
+		}),
+		{ numRuns: 300 },
+	)
 })
