@@ -9,6 +9,7 @@ import * as commitment from './migrations/2026-11-26-0003-commitment.ts'
 import * as ideas from './migrations/2026-11-26-0004-ideas.ts'
 import * as acquaintance from './migrations/2026-11-26-0005-acquaintance.ts'
 import * as lookupIndexes from './migrations/2026-11-27-0006-lookup-indexes.ts'
+import * as searchWordsPerNetwork from './migrations/2026-12-03-0007-search-words-per-network.ts'
 
 export type { DB } from './schema.ts'
 export type Dialect = 'sqlite' | 'postgres'
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
 	'2026-11-26-0004-ideas': ideas,
 	'2026-11-26-0005-acquaintance': acquaintance,
 	'2026-11-27-0006-lookup-indexes': lookupIndexes,
+	'2026-12-03-0007-search-words-per-network': searchWordsPerNetwork,
 }
 
 /**

@@ -64,6 +64,16 @@ for (const dialect of DIALECTS) {
 			expect(await getOrganisation(db, { networkId, organisationId: company })).toBeUndefined()
 		})
 
+		test("ranks by this network's documents alone: a word common in other networks does not push its hits down here", async () => {
+			// Each matches both words, one in its name: alike but for which word.
+			const alfa = await createCompany(db, networkId, { name: 'Alfa AS', description: 'beta' })
+			const beta = await createCompany(db, networkId, { name: 'Beta AS', description: 'alfa' })
+			const other = await createNetwork(db)
+			for (let i = 0; i < 12; i++) await createCompany(db, other, { name: `Alfa ${i} AS` })
+			// A tie here, then by name; counted across networks, "alfa" would weigh less and Beta AS come first.
+			expect(await search('alfa beta')).toEqual([`organisation:${alfa}`, `organisation:${beta}`])
+		})
+
 		test('an updated profile is found by its new words and the change is logged', async () => {
 			const company = await createCompany(db, networkId, { name: 'Fjellkode AS' })
 			await updateOrganisation(db, { networkId, actorId: null }, company, { technologies: 'Rust, WebAssembly' })

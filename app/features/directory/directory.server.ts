@@ -233,7 +233,7 @@ function hitsWithCards(db: Kysely<DB>, dialect: Dialect, p: SearchValues) {
 			: db
 					.selectFrom(sql<{ rowid: number }>`search_fts`.as('f'))
 					.innerJoin('search_document as d', 'd.id', 'f.rowid')
-					.select(['d.kind', 'd.entity_id', 'd.title', sql<number>`bm25(search_fts, 10.0, 1.0, 0.0)`.as('score')])
+					.select(['d.kind', 'd.entity_id', 'd.title', sql<number>`bm25(search_fts, 10.0, 1.0)`.as('score')])
 					.where(sql<boolean>`search_fts match ${p.match}`)
 					.where('d.network_id', '=', p.networkId)
 	return db
@@ -282,7 +282,8 @@ export async function searchDirectory(
 ): Promise<SearchHit[]> {
 	const words = queryWords(query)
 	if (words.length === 0) return []
-	const match = dialect === 'postgres' ? words.map((w) => `${w}:*`).join(' & ') : `net:n${networkId} ${words.map((w) => `"${stem(w)}"*`).join(' ')}`
+	// SQLite indexes each word with its network in front (migration 0007): "n42xsky"* for "sky" in network 42.
+	const match = dialect === 'postgres' ? words.map((w) => `${w}:*`).join(' & ') : words.map((w) => `"n${networkId}x${stem(w)}"*`).join(' ')
 	const rows = await searchHits[dialect](db, { match, networkId, networkToken: `n${networkId}`, limit, offset })
 	return rows.map((r): SearchHit => {
 		const id = r.entity_id
