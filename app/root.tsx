@@ -12,7 +12,7 @@ import { actorContext, dbContext, requestContext } from '#app/platform/context.t
 import { isMessageKey, langFromRequest, type MessageKey } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { useNonce } from '#app/ui/nonce.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
 
 export const middleware: Route.MiddlewareFunction[] = [
 	async ({ request, context }) => {
@@ -107,7 +107,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
 						: [t('error.generic.title'), t('error.generic.body')]
 	return (
 		<main id="main" className="page">
-			<title>{`${title} – Knute`}</title>
+			<title>{documentTitle(title)}</title>
 			<Heading level={1} data-size="lg">
 				{title}
 			</Heading>

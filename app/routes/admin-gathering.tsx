@@ -12,7 +12,7 @@ import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import type { MessageKey } from '#app/platform/i18n.ts'
 import { toOsloLocal } from '#app/platform/time.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { documentTitle, useT } from '#app/ui/i18n.tsx'
 
 async function load({ params, context, request }: Route.LoaderArgs | Route.ActionArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -194,4 +194,4 @@ export default function AdminGathering({ loaderData: { gathering: g, documents }
 	)
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.gathering.title} – Knute` : 'Knute' }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: documentTitle(loaderData?.gathering.title) }]

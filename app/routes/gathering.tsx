@@ -14,7 +14,7 @@ import { can, rolesIn } from '#app/platform/policy.ts'
 import { CheckboxField } from '#app/ui/checkbox-field.tsx'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -288,4 +288,4 @@ function RegistrationForm({ full, lastResult }: { full: boolean; lastResult: Sub
 	)
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.gathering.title} – Knute` : 'Knute' }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: documentTitle(loaderData?.gathering.title) }]

@@ -12,7 +12,7 @@ import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
 import { formatDateTime, formatNumber, isMessageKey, langFromRequest, type MessageKey } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
 import { osloDate } from '#app/platform/time.ts'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 
 async function load({ params, context, request }: Route.LoaderArgs | Route.ActionArgs) {
@@ -442,4 +442,4 @@ export default function IdeaPage({ loaderData: d, actionData, params }: Route.Co
 	)
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.idea.title} – Knute` : 'Knute' }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: documentTitle(loaderData?.idea.title) }]

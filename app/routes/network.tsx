@@ -5,7 +5,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { getDb } from '#app/platform/guard.server.ts'
 import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
 
 // Public: anyone may read a network's front page.
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -110,4 +110,4 @@ export default function NetworkPage({ loaderData: d }: Route.ComponentProps) {
 	)
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.name} – Knute` : 'Knute' }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: documentTitle(loaderData?.name) }]

@@ -9,7 +9,7 @@ import { formatNumber } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { TagList } from '#app/ui/tags.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -131,4 +131,4 @@ export default function OrganisationPage({ loaderData: { organisation: o, canEdi
 	)
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.organisation.name} – Knute` : 'Knute' }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: documentTitle(loaderData?.organisation.name) }]

@@ -7,7 +7,7 @@ import { getDb, invariantResponse, requirePermission } from '#app/platform/guard
 import { can } from '#app/platform/policy.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { TagList } from '#app/ui/tags.tsx'
-import { useT } from '#app/ui/i18n.tsx'
+import { documentTitle, useT } from '#app/ui/i18n.tsx'
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -79,4 +79,4 @@ export default function PersonPage({ loaderData: { person: p, canEdit }, params 
 	)
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.person.name} – Knute` : 'Knute' }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: documentTitle(loaderData?.person.name) }]

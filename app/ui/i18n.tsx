@@ -21,5 +21,16 @@ type MetaMatch = { id: string; loaderData?: unknown } | undefined
  */
 export function pageTitle(matches: readonly MetaMatch[], key: MessageKey, values?: Record<string, string | number>) {
 	const lang = (matches.find((match) => match?.id === 'root')?.loaderData as { lang?: Lang } | undefined)?.lang ?? 'nb'
-	return [{ title: `${translator(lang)(key, values)} – Knute` }]
+	return [{ title: documentTitle(translator(lang)(key, values)) }]
+}
+
+/**
+ * A document's title: what the page shows, then the product's name. The
+ * separator is a middle dot, a Latin-1 character: V8 keeps a text whose every
+ * character is Latin-1 at one byte a character, and one en dash in the title
+ * doubled the size of every page's text in memory and the time to encode it
+ * for sending (docs/decisions/029-latin-1-pages.md).
+ */
+export function documentTitle(name?: string) {
+	return name ? `${name} · Knute` : 'Knute'
 }

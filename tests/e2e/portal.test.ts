@@ -28,7 +28,7 @@ for (const dialect of DIALECTS) {
 			// The window's title speaks the page's language too.
 			await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Gatherings' }).click()
 			await page.getByRole('heading', { level: 1, name: 'Gatherings' }).waitFor()
-			expect(await page.title()).toBe('Gatherings – Knute')
+			expect(await page.title()).toBe('Gatherings · Knute')
 		})
 
 		test('the menu changes the page without loading the document again and marks where you are', async ({ page, navigate }) => {
@@ -41,7 +41,7 @@ for (const dialect of DIALECTS) {
 			await page.getByRole('heading', { level: 1, name: 'Samlinger' }).waitFor()
 			expect(page.url()).toBe(`${env.server.url}/n/ikt-lillehammer/samlinger`)
 			expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true)
-			expect(await page.title()).toBe('Samlinger – Knute')
+			expect(await page.title()).toBe('Samlinger · Knute')
 			expect(await menu.getByRole('link', { name: 'Samlinger' }).getAttribute('aria-current')).toBe('page')
 			expect(await menu.getByRole('link', { name: 'Forside' }).getAttribute('aria-current')).toBeNull()
 			await expectAccessible(page)
