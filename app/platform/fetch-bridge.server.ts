@@ -4,15 +4,15 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import { createRequestHandler as createReactRouterHandler, type RouterContextProvider, type ServerBuild } from 'react-router'
 
 /**
- * The bodies of rendered pages, by the Response that answers with them. A
- * Fetch Response made from bytes wraps them in a web stream, which would then
- * be read back chunk by awaited chunk (docs/decisions/026). A page is whole
- * before it is sent, so its bytes go out in one write instead.
+ * The text of rendered pages, by the Response that answers with them. A Fetch
+ * Response made from a body wraps it in a web stream, which would then be read
+ * back chunk by awaited chunk (docs/decisions/026). A page is whole before it
+ * is sent, so its text goes out in one write instead (decision 030).
  */
-const documentBodies = new WeakMap<Response, Buffer>()
+const documentBodies = new WeakMap<Response, string>()
 
-/** A rendered page's Response: its headers as React Router sees them, its bytes kept for `send`. */
-export function documentResponse(body: Buffer, init: ResponseInit): Response {
+/** A rendered page's Response: its headers as React Router sees them, its text kept for `send`. */
+export function documentResponse(body: string, init: ResponseInit): Response {
 	const response = new Response(null, init)
 	documentBodies.set(response, body)
 	return response
