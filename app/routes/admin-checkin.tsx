@@ -9,7 +9,7 @@ import { walkInSchema as schema } from '#app/features/gatherings/schemas.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
-import { pageTitle, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -127,4 +127,4 @@ export default function CheckIn({ loaderData: d, actionData }: Route.ComponentPr
 	)
 }
 
-export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'checkin.title', { title: loaderData.title }) : [{ title: 'Knute' }])
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'checkin.title', { title: loaderData.title }) : [{ title: documentTitle() }])

@@ -13,7 +13,7 @@ import type { MessageKey } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { PlainSelect } from '#app/ui/plain-select.tsx'
-import { pageTitle, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -278,4 +278,4 @@ export default function AdminMeetings({ loaderData: { gathering, candidates, pla
 	)
 }
 
-export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'meetings.title', { title: loaderData.gathering.title }) : [{ title: 'Knute' }])
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'meetings.title', { title: loaderData.gathering.title }) : [{ title: documentTitle() }])

@@ -3,7 +3,7 @@ import type { Route } from './+types/home'
 import { listNetworks } from '#app/features/networks/networks.server.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { useLang, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { ListSearch, Pager, searchAndPage } from '#app/ui/pager.tsx'
 
 // Every network on the installation: a card each, and with more than a page
@@ -51,4 +51,4 @@ export default function Home({ loaderData: d }: Route.ComponentProps) {
 	)
 }
 
-export const meta: Route.MetaFunction = () => [{ title: 'Knute' }]
+export const meta: Route.MetaFunction = () => [{ title: documentTitle() }]

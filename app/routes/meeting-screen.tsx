@@ -7,7 +7,7 @@ import { getMeetingPlan } from '#app/features/meetings/rounds.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { pageTitle, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
 
 // The project leader's screen in the room: the current round, its timer and
 // every table, large enough to read from the back.
@@ -79,4 +79,4 @@ export default function MeetingScreen({ loaderData: d, params }: Route.Component
 	)
 }
 
-export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'meetings.title', { title: loaderData.title }) : [{ title: 'Knute' }])
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'meetings.title', { title: loaderData.title }) : [{ title: documentTitle() }])

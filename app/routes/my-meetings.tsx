@@ -6,7 +6,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { Table } from '#app/ui/table.tsx'
 import { TagList } from '#app/ui/tags.tsx'
-import { pageTitle, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
 
 // A participant's own schedule: made for the phone, and one printed page.
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -76,4 +76,4 @@ export default function MyMeetings({ loaderData: d }: Route.ComponentProps) {
 	)
 }
 
-export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'mine.title', { title: loaderData.title }) : [{ title: 'Knute' }])
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'mine.title', { title: loaderData.title }) : [{ title: documentTitle() }])

@@ -11,7 +11,7 @@ import { readFormData, readImage, saveFile } from '#app/platform/files.server.ts
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
-import { pageTitle, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const schema = organisationProfileSchema.extend({ logo: z.instanceof(File).optional() })
@@ -92,4 +92,4 @@ export default function OrganisationEdit({ loaderData: { organisation: o }, acti
 	)
 }
 
-export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'organisation.editTitle', { name: loaderData.organisation.name }) : [{ title: 'Knute' }])
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'organisation.editTitle', { name: loaderData.organisation.name }) : [{ title: documentTitle() }])

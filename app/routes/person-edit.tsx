@@ -12,7 +12,7 @@ import { password } from '#app/platform/fields.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
-import { pageTitle, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const schema = z.discriminatedUnion('intent', [
@@ -117,4 +117,4 @@ export default function PersonEdit({ loaderData: { person: p, isSelf }, actionDa
 	)
 }
 
-export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'person.editTitle', { name: loaderData.person.name }) : [{ title: 'Knute' }])
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'person.editTitle', { name: loaderData.person.name }) : [{ title: documentTitle() }])

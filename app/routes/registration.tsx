@@ -6,7 +6,7 @@ import { requireGathering } from '#app/features/gatherings/require-gathering.ser
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { langFromRequest } from '#app/platform/i18n.ts'
-import { pageTitle, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
 
 // The change-or-cancel link from the confirmation e-mail. The token is the
 // only key: a wrong or altered one finds nothing and says so.
@@ -97,4 +97,4 @@ export default function RegistrationPage({ loaderData: { title, token, registrat
 	)
 }
 
-export const meta: Route.MetaFunction = ({ matches, loaderData }) => [...(loaderData ? pageTitle(matches, 'registration.manageTitle', { title: loaderData.title }) : [{ title: 'Knute' }]), { name: 'robots', content: 'noindex' }]
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => [...(loaderData ? pageTitle(matches, 'registration.manageTitle', { title: loaderData.title }) : [{ title: documentTitle() }]), { name: 'robots', content: 'noindex' }]

@@ -10,7 +10,7 @@ import { getDb, invariantResponse, requirePermission } from '#app/platform/guard
 import { actorContext } from '#app/platform/context.ts'
 import { requireId } from '#app/features/networks/require-network.server.ts'
 import { SelectField } from '#app/ui/select-field.tsx'
-import { pageTitle, useT } from '#app/ui/i18n.tsx'
+import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -94,4 +94,4 @@ export default function TrustAnswer({ loaderData: d, actionData }: Route.Compone
 	)
 }
 
-export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'trust.form.title', { title: loaderData.survey.title, company: loaderData.company }) : [{ title: 'Knute' }])
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'trust.form.title', { title: loaderData.survey.title, company: loaderData.company }) : [{ title: documentTitle() }])
