@@ -66,19 +66,14 @@ function peakMemoryMb(pid: number): number {
 async function load(url: string, { headers = {}, server, database }: { headers?: Record<string, string>; server: number; database?: number }) {
 	const warmUp = 2
 	const latencies: number[] = []
-	let failed = 0
 	let before: { server: number; database: number; generator: NodeJS.CpuUsage } | undefined
 	const measuring = setTimeout(() => (before = { server: cpuMs(server), database: database ? cpuMs(database) : 0, generator: process.cpuUsage() }), warmUp * 1000)
 	const result = await new Promise<autocannon.Result>((resolve, reject) => {
 		const run = autocannon({ url, connections, duration: warmUp + duration, headers }, (error, result) => (error ? reject(error) : resolve(result)))
-		run.on('response', (_client, status, _bytes, ms) => {
-			if (!before) return
-			latencies.push(ms)
-			if (status >= 300) failed++
-		})
+		run.on('response', (_client, _status, _bytes, ms) => before && latencies.push(ms))
 	})
 	clearTimeout(measuring)
-	if (!before) throw new Error(`${url} was not loaded for ${warmUp} s`)
+	if (!before || latencies.length === 0) throw new Error(`${url} did not answer in the seconds measured`)
 	const generator = process.cpuUsage(before.generator)
 	const perRequest = (ms: number) => +(ms / latencies.length).toFixed(2)
 	latencies.sort((a, b) => a - b)
@@ -87,7 +82,7 @@ async function load(url: string, { headers = {}, server, database }: { headers?:
 		rps: Math.round(latencies.length / duration),
 		p50: percentile(0.5),
 		p99: percentile(0.99),
-		errors: result.errors + failed,
+		errors: result.errors + result.non2xx,
 		cpuMs: {
 			server: perRequest(cpuMs(server) - before.server),
 			database: database ? perRequest(cpuMs(database) - before.database) : undefined,
