@@ -188,6 +188,18 @@ try {
 	const totalMemoryMb = peaks.reduce((a, b) => a + b, 0)
 	server.kill('SIGTERM')
 
+	// The targets for this kind of machine, two cores (README), each met or not in this run.
+	const pagesOnly = results.filter((r) => r.path !== '/healthz')
+	const fewest = pagesOnly.reduce((a, b) => (b.rps < a.rps ? b : a))
+	const slowest = pagesOnly.reduce((a, b) => (b.p99 > a.p99 ? b : a))
+	const targets = [
+		{ target: 'every page 1,000 req/s or more', met: fewest.rps >= 1000, figure: `fewest ${fewest.rps}, ${fewest.name}` },
+		{ target: 'p99 under 50 ms on every page', met: slowest.p99 < 50, figure: `highest ${slowest.p99} ms, ${slowest.name}` },
+		{ target: 'the search by itself p99 under 20 ms', met: search.p99 < 20, figure: `${search.p99} ms` },
+		{ target: 'memory under 300 MB a process', met: memoryMb < 300, figure: `${memoryMb} MB` },
+		{ target: 'start-up under 2 s', met: startupMs < 2000, figure: `${startupMs} ms` },
+	]
+
 	const report = {
 		date: new Date().toISOString(),
 		machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
@@ -201,6 +213,7 @@ try {
 		totalMemoryMb,
 		search,
 		pages: results,
+		targets,
 		planner,
 	}
 	mkdirSync('bench/results', { recursive: true })
@@ -223,6 +236,8 @@ try {
 			'autocannon CPU ms/req': r.cpuMs.loadGenerator,
 		})),
 	)
+	console.log(`Targets${dialect === 'postgres' ? ' (set for SQLite)' : ''}:`)
+	for (const { target, met, figure } of targets) console.log(`  ${met ? 'met    ' : 'not met'}  ${target} (${figure})`)
 	printPlanner(planner)
 	console.log(`Figures written to ${file}`)
 } catch (error) {
