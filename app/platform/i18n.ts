@@ -49,6 +49,7 @@ const nb = {
 	'network.noNews': 'Ingen nyheter ennå.',
 	'network.partners': 'Med i nettverket',
 	'network.members': '{count} medlemsbedrifter',
+	'network.members.one': '{count} medlemsbedrift',
 	'gathering.audience.open': 'Åpen for alle',
 	'gathering.audience.members': 'For medlemmer',
 	'login.title': 'Logg inn',
@@ -85,8 +86,10 @@ const nb = {
 	'directory.people': 'Personer',
 	'directory.views': 'Vis i katalogen',
 	'directory.resultCount': '{count} treff for «{q}»',
+	'directory.resultCount.one': '{count} treff for «{q}»',
 	'directory.noResults': 'Ingen treff for «{q}».',
 	'directory.employees': '{count} ansatte',
+	'directory.employees.one': '{count} ansatt',
 	'organisation.kind.company': 'Bedrift',
 	'organisation.kind.municipality': 'Kommune',
 	'organisation.kind.public_body': 'Offentlig virksomhet',
@@ -174,6 +177,7 @@ const nb = {
 	'import.ok': 'Klar',
 	'import.fixFirst': 'Rett feilene i filen og last den opp på nytt. Ingenting er lagret.',
 	'import.confirm': 'Importer {count} rader',
+	'import.confirm.one': 'Importer {count} rad',
 	'import.running': 'Importerer … {done} av {total} rader',
 	'import.done': 'Ferdig: {total} rader er importert.',
 	'import.failed': 'Importen stoppet: {error}',
@@ -397,6 +401,7 @@ const nb = {
 	'commitment.deadlineLabel': "Frist for å godta",
 	'commitment.inviteButton': "Send invitasjon",
 	'commitment.invited': "Invitasjonen er sendt til {count} bedrifter.",
+	'commitment.invited.one': "Invitasjonen er sendt til {count} bedrift.",
 	'commitment.skipped': "Uten kontaktperson, ikke invitert: {names}.",
 	'commitment.noneChosen': "Velg minst én bedrift.",
 	'commitment.noProspects': "Ingen interessenter å invitere.",
@@ -825,6 +830,7 @@ const en: Record<MessageKey, string> = {
 	'network.noNews': 'No news yet.',
 	'network.partners': 'Taking part',
 	'network.members': '{count} member companies',
+	'network.members.one': '{count} member company',
 	'gathering.audience.open': 'Open to all',
 	'gathering.audience.members': 'Members only',
 	'login.title': 'Sign in',
@@ -861,8 +867,10 @@ const en: Record<MessageKey, string> = {
 	'directory.people': 'People',
 	'directory.views': 'Show in the directory',
 	'directory.resultCount': '{count} results for “{q}”',
+	'directory.resultCount.one': '{count} result for “{q}”',
 	'directory.noResults': 'No results for “{q}”.',
 	'directory.employees': '{count} employees',
+	'directory.employees.one': '{count} employee',
 	'organisation.kind.company': 'Company',
 	'organisation.kind.municipality': 'Municipality',
 	'organisation.kind.public_body': 'Public body',
@@ -950,6 +958,7 @@ const en: Record<MessageKey, string> = {
 	'import.ok': 'Ready',
 	'import.fixFirst': 'Fix the errors in the file and upload it again. Nothing has been saved.',
 	'import.confirm': 'Import {count} rows',
+	'import.confirm.one': 'Import {count} row',
 	'import.running': 'Importing … {done} of {total} rows',
 	'import.done': 'Done: {total} rows imported.',
 	'import.failed': 'The import stopped: {error}',
@@ -1173,6 +1182,7 @@ const en: Record<MessageKey, string> = {
 	'commitment.deadlineLabel': "Deadline for accepting",
 	'commitment.inviteButton': "Send invitation",
 	'commitment.invited': "The invitation has been sent to {count} companies.",
+	'commitment.invited.one': "The invitation has been sent to {count} company.",
 	'commitment.skipped': "Without a contact person, not invited: {names}.",
 	'commitment.noneChosen': "Choose at least one company.",
 	'commitment.noProspects': "No prospects to invite.",
@@ -1561,10 +1571,19 @@ export function isMessageKey(key: string): key is MessageKey {
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string
 
+const pluralRules = { nb: new Intl.PluralRules('nb-NO'), en: new Intl.PluralRules('en-GB') }
+
+/**
+ * Looks up messages in one language. A `count` of one takes the message's
+ * singular where it has one, under the key and `.one` ("1 ansatt", "2 ansatte").
+ * @example translator('nb')('directory.employees', { count: 1 }) // '1 ansatt'
+ */
 export function translator(lang: Lang): Translate {
 	const catalogue = catalogues[lang]
 	return (key, values) => {
-		const text = catalogue[key] ?? key
+		const count = values?.count
+		const one = typeof count === 'number' && pluralRules[lang].select(count) === 'one' ? catalogue[`${key}.one` as MessageKey] : undefined
+		const text = one ?? catalogue[key] ?? key
 		return values ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole)) : text
 	}
 }
