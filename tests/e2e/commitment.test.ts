@@ -28,7 +28,7 @@ for (const dialect of DIALECTS) {
 			await page.getByLabel('Dokka Digital AS (Interessent)').check()
 			await page.getByLabel('Frist for å godta').fill('2027-01-15')
 			await page.getByRole('button', { name: 'Send invitasjon' }).click()
-			await page.getByText('Invitasjonen er sendt til 1 bedrifter.').waitFor()
+			await page.getByText('Invitasjonen er sendt til 1 bedrift.').waitFor()
 			await expectAccessible(page)
 			const invitation = await env.server.db.selectFrom('outbox').select('subject').where('recipient', '=', PROSPECT_CONTACT).executeTakeFirstOrThrow()
 			expect(invitation.subject).toBe('Bli med videre i IKT-nettverket i Lillehammerregionen')
