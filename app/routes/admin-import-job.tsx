@@ -42,7 +42,7 @@ export default function ImportJob({ loaderData: { job }, params }: Route.Compone
 				</>
 			) : job.status === 'done' ? (
 				<Alert data-color="success" role="status">
-					{t('import.done', { total: job.total })}
+					{t('import.done', { count: job.total })}
 				</Alert>
 			) : (
 				<Alert data-color="danger">{t('import.failed', { error: job.error ?? '' })}</Alert>
