@@ -10,6 +10,7 @@ import type { Route } from './+types/root'
 import { getActor } from '#app/platform/auth.server.ts'
 import { actorContext, dbContext, requestContext } from '#app/platform/context.ts'
 import { isMessageKey, langFromRequest, type MessageKey } from '#app/platform/i18n.ts'
+import { useFocusOnNavigation } from '#app/ui/focus-on-navigation.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { useNonce } from '#app/ui/nonce.tsx'
 import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
@@ -57,6 +58,7 @@ export default function App({ loaderData: root }: Route.ComponentProps) {
 	const lang = useLang()
 	const location = useLocation()
 	const here = location.pathname + location.search
+	useFocusOnNavigation()
 	return (
 		<>
 			<a className="skip-link" href="#main">

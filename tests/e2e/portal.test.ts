@@ -44,10 +44,13 @@ for (const dialect of DIALECTS) {
 			expect(await page.title()).toBe('Samlinger · Knute')
 			expect(await menu.getByRole('link', { name: 'Samlinger' }).getAttribute('aria-current')).toBe('page')
 			expect(await menu.getByRole('link', { name: 'Forside' }).getAttribute('aria-current')).toBeNull()
+			// The focus is on the new page's heading, as after a page load, not left in the menu.
+			await expect.poll(() => page.evaluate(() => document.activeElement?.outerHTML)).toMatch(/^<h1 [^>]*>Samlinger<\/h1>$/)
 			await expectAccessible(page)
 			await page.goBack()
 			await page.getByRole('heading', { name: 'Hovedmål' }).waitFor()
 			expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true)
+			await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('IKT-nettverket i Lillehammerregionen')
 		})
 
 		test('a person signs in with a one-time link from the mailbox and signs out', async ({ page, navigate }) => {
@@ -87,6 +90,8 @@ for (const dialect of DIALECTS) {
 			await page.getByLabel('Søk i katalogen').fill('gjovik skytjenester')
 			await page.getByRole('button', { name: 'Søk' }).click()
 			await page.getByText('1 treff for «gjovik skytjenester»').waitFor()
+			// A search stays on its page, and so does the focus (the hits' count is announced).
+			expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON')
 			await expectAccessible(page)
 			await page.getByRole('link', { name: 'Mjøsdata AS' }).click()
 			await page.getByRole('heading', { level: 1, name: 'Mjøsdata AS', exact: true }).waitFor()
