@@ -106,10 +106,25 @@ for (const dialect of DIALECTS) {
 			expect(await server.db.selectFrom('file').select('id').execute()).toEqual([])
 		})
 
+		test('control characters typed into text are taken out, where PostgreSQL would refuse a NUL', async () => {
+			const db = server.db
+			const criteria = await post('/n/test/admin/kriterier', { name: 'Nytte\u0000 for\u0007 bedriftene', weight: '2' }, leader)
+			expect(criteria.status).toBe(200)
+			expect((await db.selectFrom('evaluation_criterion').select('name').where('network_id', '=', networkId).execute()).map((c) => c.name)).toEqual(['Nytte for bedriftene'])
+			const minutes = await post(`/n/test/admin/samlinger/${gatherings.open}`, { intent: 'minutes', minutes: 'Referat\u0000\nfra\tmøtet' }, leader)
+			expect(minutes.status).toBe(200)
+			expect((await db.selectFrom('gathering').select('minutes').where('id', '=', gatherings.open!).executeTakeFirstOrThrow()).minutes).toBe('Referat\nfra\tmøtet')
+			const checkIn = await fetch(`${server.url}/n/test/admin/samlinger/${gatherings.open}/innsjekk?q=%00`, { headers: { Cookie: leader } })
+			expect(checkIn.status).toBe(200)
+			expect((await fetch(`${server.url}/n/test/kalender.ics?token=%00`)).status).toBe(404)
+		})
+
 		test('an unknown or malformed record id is a 404, never a 500', async () => {
-			for (const path of ['/n/test/bedrifter/999999', '/n/test/bedrifter/abc', '/n/test/personer/-1', '/n/test/samlinger/1e3', '/n/ukjent']) {
+			for (const path of ['/n/test/bedrifter/999999', '/n/test/bedrifter/2147483648', '/n/test/bedrifter/abc', '/n/test/personer/-1', '/n/test/samlinger/1e3', '/n/ukjent']) {
 				expect((await fetch(server.url + path, { headers: { Cookie: leader } })).status, path).toBe(404)
 			}
+			// A company asked for by a number no record can have: the map as if none was asked for.
+			expect((await fetch(`${server.url}/n/test/kart?bedrift=2147483648`, { headers: { Cookie: leader } })).status).toBe(200)
 		})
 
 		test('an expired or unknown sign-in link gets a message and a 4xx', async () => {

@@ -40,8 +40,22 @@ export const phone = z
 	.regex(/^(\+?[\d ]{5,20})?$/, 'field.phone')
 	.default('')
 
-export const requiredText = (max = 200) => z.string({ error: 'field.required' }).trim().min(1, 'field.required').max(max, 'field.tooLong')
-export const optionalText = (max = 2000) => z.string().trim().max(max, 'field.tooLong').default('')
+/**
+ * Control characters but tab and line breaks taken out of typed text: nobody
+ * sees them, and PostgreSQL refuses a text with a NUL in it.
+ * @example withoutControls('Kari\u0000 Nordby') // 'Kari Nordby'
+ */
+export const withoutControls = (value: string) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+
+/** The largest number PostgreSQL's `integer` holds: no record has a larger id. */
+export const MAX_ID = 2_147_483_647
+
+/** A record's id from a form: a whole number from 1 to `MAX_ID` (a larger one would fail PostgreSQL's query, not find nothing). */
+export const recordId = z.coerce.number().int().positive().max(MAX_ID)
+
+export const requiredText = (max = 200) =>
+	z.string({ error: 'field.required' }).overwrite(withoutControls).trim().min(1, 'field.required').max(max, 'field.tooLong')
+export const optionalText = (max = 2000) => z.string().overwrite(withoutControls).trim().max(max, 'field.tooLong').default('')
 
 /** A website; "bedrift.no" is accepted and stored as https://bedrift.no. */
 export const website = z
@@ -55,6 +69,7 @@ export const website = z
 /** Comma-separated tags, as people type them; stored as "a, b, c". */
 export const tagList = z
 	.string()
+	.overwrite(withoutControls)
 	.max(1000, 'field.tooLong')
 	.default('')
 	.transform((v) =>

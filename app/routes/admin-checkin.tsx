@@ -6,10 +6,11 @@ import type { Route } from './+types/admin-checkin'
 import { addWalkIn, listRegistrations, setCheckedIn } from '#app/features/gatherings/gatherings.server.ts'
 import { requireGathering } from '#app/features/gatherings/require-gathering.server.ts'
 import { walkInSchema as schema } from '#app/features/gatherings/schemas.ts'
-import { requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
+import { queryOf } from '#app/ui/pager.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -23,7 +24,7 @@ async function load({ params, context, request }: Route.LoaderArgs | Route.Actio
 
 export async function loader(args: Route.LoaderArgs) {
 	const { gathering } = await load(args)
-	const q = (new URL(args.request.url).searchParams.get('q') ?? '').trim().slice(0, 100)
+	const q = queryOf(new URL(args.request.url))
 	const registrations = await listRegistrations(getDb(args.context), { gatheringId: gathering.id, q })
 	return { title: gathering.title, q, registrations: registrations.filter((r) => r.status !== 'cancelled') }
 }
@@ -39,8 +40,8 @@ export async function action(args: Route.ActionArgs) {
 		await addWalkIn(db, { network, gatheringId: gathering.id }, { ...submission.value, org_number: submission.value.org_number ?? null })
 		return { result: submission.reply({ resetForm: true }), checkedIn: submission.value.name }
 	}
-	const registrationId = Number(form.get('registrationId'))
-	invariantResponse((intent === 'check-in' || intent === 'undo') && Number.isSafeInteger(registrationId), 'error.badRequest.title', { status: 400 })
+	invariantResponse(intent === 'check-in' || intent === 'undo', 'error.badRequest.title', { status: 400 })
+	const registrationId = requireId(String(form.get('registrationId')))
 	const changed = await setCheckedIn(db, { gatheringId: gathering.id, registrationId, present: intent === 'check-in' })
 	invariantResponse(changed, 'error.notFound.title', { status: 404 })
 	return { result: null, checkedIn: intent === 'check-in' ? String(form.get('name') ?? '') : null }

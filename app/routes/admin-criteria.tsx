@@ -3,6 +3,7 @@ import { Alert, Button, Field, Heading, Input, Label, Paragraph } from '@digdir/
 import type { Route } from './+types/admin-criteria'
 import { getCriteria, saveCriteria } from '#app/features/ideas/ideas.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { recordId, withoutControls } from '#app/platform/fields.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { pageTitle, useT } from '#app/ui/i18n.tsx'
 
@@ -16,9 +17,9 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 	const network = await requireNetwork(context, params.network)
 	const actor = requirePermission(context, request, 'manage:idea', { networkId: network.id })
 	const form = await request.formData()
-	const names = form.getAll('name').map((v) => String(v).trim())
+	const names = form.getAll('name').map((v) => withoutControls(String(v)).trim())
 	const weights = form.getAll('weight').map((v) => Number(v))
-	const ids = form.getAll('id').map((v) => Number(v))
+	const ids = form.getAll('id').map((v) => recordId.safeParse(v).data)
 	const rows = names.map((name, i) => ({ id: ids[i] || undefined, name: name.slice(0, 120), weight: weights[i]! })).filter((r) => r.name)
 	if (rows.length === 0 || rows.some((r) => !Number.isInteger(r.weight) || r.weight < 1 || r.weight > 10)) {
 		return data({ saved: false, error: true, rows: names.map((name, i) => ({ name, weight: String(form.getAll('weight')[i] ?? '') })) }, { status: 400 })

@@ -8,6 +8,7 @@ import { requireGathering } from '#app/features/gatherings/require-gathering.ser
 import { gatheringSchema as schema } from '#app/features/gatherings/schemas.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { readDocument, readFormData, saveFile } from '#app/platform/files.server.ts'
+import { withoutControls } from '#app/platform/fields.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import type { MessageKey } from '#app/platform/i18n.ts'
 import { toOsloLocal } from '#app/platform/time.ts'
@@ -45,7 +46,7 @@ export async function action(args: Route.ActionArgs) {
 			await updateGathering(db, gathering.id, { status: 'cancelled' })
 			return { result: null, notice: 'gatheringAdmin.cancelledNotice' as const, error: null }
 		case 'minutes': {
-			const minutes = String(form.get('minutes') ?? '').trim()
+			const minutes = withoutControls(String(form.get('minutes') ?? '')).trim()
 			if (minutes.length > 20_000) return data({ result: null, notice: null, error: 'field.tooLong' as MessageKey }, { status: 400 })
 			await updateGathering(db, gathering.id, { minutes })
 			return { result: null, notice: 'gatheringAdmin.minutesSaved' as const, error: null }

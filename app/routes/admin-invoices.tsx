@@ -6,7 +6,7 @@ import type { Route } from './+types/admin-invoices'
 import { getCurrentAgreement, listCommitments } from '#app/features/commitment/agreements.server.ts'
 import { createInvoice, listInvoices, markInvoice } from '#app/features/commitment/invoices.server.ts'
 import { invoiceSchema as schema } from '#app/features/commitment/schemas.ts'
-import { requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime, formatNumber } from '#app/platform/i18n.ts'
 import { osloDate } from '#app/platform/time.ts'
@@ -35,7 +35,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 	const by = { networkId: network.id, actorId: actor.personId }
 	const intent = form.get('intent')
 	if (intent === 'sent' || intent === 'paid') {
-		const done = await db.transaction().execute((trx) => markInvoice(trx, by, Number(form.get('invoiceId')), intent))
+		const done = await db.transaction().execute((trx) => markInvoice(trx, by, requireId(String(form.get('invoiceId'))), intent))
 		invariantResponse(done, 'error.notFound.title', { status: 404 })
 		return { result: null, notice: intent === 'sent' ? ('invoices.sent' as const) : ('invoices.paid' as const) }
 	}

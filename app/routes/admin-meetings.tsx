@@ -9,6 +9,7 @@ import { requireGathering } from '#app/features/gatherings/require-gathering.ser
 import { advanceRound, getMeetingPlan, leaveAndReplan, listRoundCandidates, planMeetings, setMeetingLock, swapPeople } from '#app/features/meetings/rounds.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
+import { recordId } from '#app/platform/fields.ts'
 import type { MessageKey } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
@@ -18,15 +19,16 @@ import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const schema = z.object({
-	participants: z.array(z.coerce.number().int().positive()).min(2, 'meetings.pickTwo').default([]),
+	participants: z.array(recordId).min(2, 'meetings.pickTwo').default([]),
 	rounds: z.coerce.number({ error: 'field.rounds' }).int('field.rounds').min(1, 'field.rounds').max(20, 'field.rounds'),
 	minutes: z.coerce.number({ error: 'field.minutes' }).int('field.minutes').min(2, 'field.minutes').max(60, 'field.minutes'),
 })
-const id = z.coerce.number().int().positive()
+// A round's or a table's number.
+const place = z.coerce.number().int().min(1).max(1000)
 const edits = z.discriminatedUnion('intent', [
-	z.object({ intent: z.enum(['lock', 'unlock']), round: id, table: id }),
-	z.object({ intent: z.literal('swap'), round: id, a: id, b: id }),
-	z.object({ intent: z.literal('leave'), registrationId: id }),
+	z.object({ intent: z.enum(['lock', 'unlock']), round: place, table: place }),
+	z.object({ intent: z.literal('swap'), round: place, a: recordId, b: recordId }),
+	z.object({ intent: z.literal('leave'), registrationId: recordId }),
 	z.object({ intent: z.literal('advance') }),
 ])
 

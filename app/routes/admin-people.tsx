@@ -8,7 +8,7 @@ import { listOrganisationChoices, setRoles } from '#app/features/directory/direc
 import { invitePerson, listPeopleWithRoles } from '#app/features/members/members.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { ROLES, type Role } from '#db/schema.ts'
-import { email, requiredText } from '#app/platform/fields.ts'
+import { email, recordId, requiredText } from '#app/platform/fields.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { langFromRequest } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
@@ -25,10 +25,10 @@ const schema = z.discriminatedUnion('intent', [
 		intent: z.literal('invite'),
 		name: requiredText(120),
 		email,
-		organisation_id: z.coerce.number().int().positive().optional(),
+		organisation_id: recordId.optional(),
 		role,
 	}),
-	z.object({ intent: z.literal('roles'), personId: z.coerce.number().int().positive(), roles: z.array(role).default([]) }),
+	z.object({ intent: z.literal('roles'), personId: recordId, roles: z.array(role).default([]) }),
 ])
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {

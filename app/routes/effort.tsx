@@ -6,7 +6,7 @@ import type { Route } from './+types/effort'
 import { getCurrentAgreement } from '#app/features/commitment/agreements.server.ts'
 import { approveEffort, effortAgainstCommitment, listEffort, logEffort, suggestedGatherings, updateEffort, type EffortError } from '#app/features/commitment/effort.server.ts'
 import { effortSchema as schema } from '#app/features/commitment/schemas.ts'
-import { requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { formatNumber } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
@@ -49,7 +49,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 		const outcome = await approveEffort(
 			db,
 			{ networkId: network.id, approver: { id: actor.personId, organisationId: actor.organisationId, isContact: can(actor, 'approve:effort', { networkId: network.id, personOrganisationId: actor.organisationId }) } },
-			Number(form.get('entryId')),
+			requireId(String(form.get('entryId'))),
 		)
 		return 'error' in outcome ? fail(outcome.error) : { result: null, error: null, done: 'effort.approved' as const }
 	}
@@ -58,7 +58,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 	const { hours, ...rest } = submission.value
 	const input = { ...rest, minutes: hours, gathering_id: rest.gathering_id ?? null }
 	if (intent === 'update') {
-		const outcome = await updateEffort(db, { networkId: network.id, personId: actor.personId }, Number(form.get('entryId')), input)
+		const outcome = await updateEffort(db, { networkId: network.id, personId: actor.personId }, requireId(String(form.get('entryId'))), input)
 		return 'error' in outcome ? fail(outcome.error, submission.reply()) : { result: null, error: null, done: 'effort.updated' as const }
 	}
 	const outcome = await logEffort(db, { networkId: network.id, person: { id: actor.personId, organisationId: actor.organisationId } }, input)

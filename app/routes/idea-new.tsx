@@ -8,7 +8,7 @@ import { listOrganisationChoices } from '#app/features/directory/directory.serve
 import { proposeIdea } from '#app/features/ideas/ideas.server.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
-import { requiredText, tagList } from '#app/platform/fields.ts'
+import { optionalText, recordId, requiredText, tagList } from '#app/platform/fields.ts'
 import { compareNorwegian } from '#app/platform/i18n.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
@@ -22,9 +22,9 @@ const schema = z.object({
 	solution: requiredText(4000),
 	beneficiaries: requiredText(2000),
 	competences: tagList,
-	picked: z.array(z.string().max(120)).default([]),
+	picked: z.array(optionalText(120)).default([]),
 	audience: z.enum(['members', 'steering', 'named'], { error: 'field.required' }),
-	named: z.array(z.coerce.number().int().positive()).default([]),
+	named: z.array(recordId).default([]),
 })
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {

@@ -7,6 +7,7 @@ import type { Route } from './+types/network-map'
 import { getNetworkMap, listWishes, recordContact, setWish } from '#app/features/meetings/acquaintance.server.ts'
 import { circleLayout, lineWidth } from '#app/features/meetings/map-layout.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { recordId } from '#app/platform/fields.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { can } from '#app/platform/policy.ts'
 import { actorContext } from '#app/platform/context.ts'
@@ -30,8 +31,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const db = getDb(context)
 	const own = actor.organisationId
 	// "Who has not met whom yet" for the viewer's company, or another one chosen (the project leader has none).
-	const asked = Number(new URL(request.url).searchParams.get('bedrift'))
-	const map = await getNetworkMap(db, { networkId: network.id, organisationId: Number.isSafeInteger(asked) && asked > 0 ? asked : own })
+	const asked = recordId.safeParse(new URL(request.url).searchParams.get('bedrift') ?? '').data
+	const map = await getNetworkMap(db, { networkId: network.id, organisationId: asked ?? own })
 	const isMember = own !== null && map.companies.some((c) => c.id === own)
 	const target = { networkId: network.id, organisationId: own }
 	return {

@@ -4,6 +4,7 @@ import type { Route } from './+types/registration'
 import { cancelRegistration, getRegistrationByToken, updateRegistration } from '#app/features/gatherings/gatherings.server.ts'
 import { requireGathering } from '#app/features/gatherings/require-gathering.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { withoutControls } from '#app/platform/fields.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { langFromRequest } from '#app/platform/i18n.ts'
 import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
@@ -35,7 +36,7 @@ export async function action(args: Route.ActionArgs) {
 		const cancelled = await cancelRegistration(db, { network, gathering, origin: new URL(args.request.url).origin, lang: langFromRequest(args.request) }, registration.id)
 		return cancelled ? { done: 'cancelled' as const } : data({ done: 'alreadyCancelled' as const }, { status: 410 })
 	}
-	const dietary = String(form.get('dietary') ?? '').trim()
+	const dietary = withoutControls(String(form.get('dietary') ?? '')).trim()
 	if (dietary.length > 500) return data({ done: 'tooLong' as const }, { status: 400 })
 	await updateRegistration(db, registration.id, { dietary, show_in_attendance: form.get('show_in_attendance') === 'on' })
 	return { done: 'saved' as const }

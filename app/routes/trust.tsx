@@ -6,7 +6,7 @@ import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-r
 import type { Route } from './+types/trust'
 import { closeSurvey, getSurveyResults, hasAnswered, MIN_ANSWERS, openSurvey } from '#app/features/meetings/acquaintance.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
-import { requiredText } from '#app/platform/fields.ts'
+import { recordId, requiredText } from '#app/platform/fields.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { can } from '#app/platform/policy.ts'
 import { formatDateTime, formatNumber, langFromRequest } from '#app/platform/i18n.ts'
@@ -18,7 +18,7 @@ import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 const schema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('open'), title: requiredText(120) }),
-	z.object({ intent: z.literal('close'), surveyId: z.coerce.number().int().positive() }),
+	z.object({ intent: z.literal('close'), surveyId: recordId }),
 ])
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {

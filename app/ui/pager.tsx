@@ -1,5 +1,6 @@
 import { Form, useLocation } from 'react-router'
 import { Paragraph, Search } from '@digdir/designsystemet-react'
+import { withoutControls } from '#app/platform/fields.ts'
 import { AppLink } from './link.tsx'
 import { useT } from './i18n.tsx'
 
@@ -10,7 +11,7 @@ export function pageOf(url: URL) {
 
 /** The search in `?q=`, trimmed, at most 200 characters. */
 export function queryOf(url: URL) {
-	return (url.searchParams.get('q') ?? '').trim().slice(0, 200)
+	return withoutControls(url.searchParams.get('q') ?? '').trim().slice(0, 200)
 }
 
 /** The page of a list held whole in memory that `?side=` asks for, and whether another follows. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalText, requiredText } from '#app/platform/fields.ts'
+import { optionalText, recordId, requiredText } from '#app/platform/fields.ts'
 
 /** A date field (YYYY-MM-DD) that is a real day. */
 export const day = z
@@ -24,7 +24,7 @@ export const agreementSchema = z
 	})
 
 export const acceptSchema = z.object({
-	agreementId: z.coerce.number().int().positive(),
+	agreementId: recordId,
 	hash: z.string().length(64),
 	signer_name: requiredText(120),
 	signer_title: requiredText(120),
@@ -32,7 +32,7 @@ export const acceptSchema = z.object({
 })
 
 export const inviteSchema = z.object({
-	organisationIds: z.array(z.coerce.number().int().positive(), { error: 'commitment.noneChosen' }).min(1, 'commitment.noneChosen'),
+	organisationIds: z.array(recordId, { error: 'commitment.noneChosen' }).min(1, 'commitment.noneChosen'),
 	deadline: day,
 })
 
@@ -56,7 +56,7 @@ export const effortSchema = z
 		date: day,
 		hours: hoursAsMinutes,
 		activity: z.enum(['gathering', 'idea', 'workshop', 'other'], { error: 'field.required' }),
-		gathering_id: z.coerce.number().int().positive().optional(),
+		gathering_id: recordId.optional(),
 		description: optionalText(500),
 	})
 	.superRefine((e, ctx) => {

@@ -446,6 +446,8 @@ export async function getCalendarToken(db: Kysely<DB>, personId: number) {
 
 /** Whom a calendar feed token belongs to, if they take part in the network. */
 export async function personForCalendarToken(db: Kysely<DB>, { networkId, token }: { networkId: number; token: string }) {
+	// A token is base64url; anything else is nobody's (and a NUL would fail PostgreSQL's query).
+	if (!/^[\w-]{1,64}$/.test(token)) return undefined
 	return db
 		.selectFrom('person as p')
 		.select('p.id')

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { day } from '#app/features/commitment/schemas.ts'
-import { requiredText } from '#app/platform/fields.ts'
+import { recordId, requiredText, withoutControls } from '#app/platform/fields.ts'
 
 export const moveSchema = z.object({
 	to: z.enum(['draft', 'proposed', 'maturing', 'qualified', 'main_project', 'parked'], { error: 'field.required' }),
@@ -11,7 +11,7 @@ export const commentSchema = z.object({ body: requiredText(4000) })
 
 export const joinSchema = z.object({
 	role: z.enum(['lead', 'partner', 'interested'], { error: 'field.required' }),
-	organisation_id: z.coerce.number().int().positive().optional(),
+	organisation_id: recordId.optional(),
 })
 
 export const decisionSchema = z.object({ decided_on: day, decision: requiredText(300), reasons: requiredText(4000) })
@@ -19,7 +19,7 @@ export const decisionSchema = z.object({ decided_on: day, decision: requiredText
 export const budgetLineSchema = z.object({
 	kind: z.enum(['cost', 'own_hours', 'cash', 'funding'], { error: 'field.required' }),
 	label: requiredText(200),
-	organisation_id: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().positive().optional()),
+	organisation_id: z.preprocess((v) => (v === '' ? undefined : v), recordId.optional()),
 	amount_nok: z.coerce.number({ error: 'field.amount' }).int('field.amount').min(0, 'field.amount').max(1_000_000_000, 'field.amount'),
 })
 
@@ -31,7 +31,7 @@ export function parseScores(form: FormData, criteria: { id: number }[]) {
 		if (!raw) continue
 		const score = Number(raw)
 		if (!Number.isInteger(score) || score < 1 || score > 10) return undefined
-		scores.push({ criterion_id: c.id, score, comment: String(form.get(`comment_${c.id}`) ?? '').trim().slice(0, 1000) })
+		scores.push({ criterion_id: c.id, score, comment: withoutControls(String(form.get(`comment_${c.id}`) ?? '')).trim().slice(0, 1000) })
 	}
 	return scores
 }

@@ -1,4 +1,5 @@
 import { createContext, type RouterContextProvider } from 'react-router'
+import { MAX_ID } from '#app/platform/fields.ts'
 import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
 import { getNetworkBySlug } from './networks.server.ts'
 
@@ -24,6 +25,6 @@ export async function requireNetwork(context: Readonly<RouterContextProvider>, s
 /** A route's numeric id parameter, or a 404 for anything else. */
 export function requireId(value: string | undefined): number {
 	const id = Number(value)
-	invariantResponse(Number.isSafeInteger(id) && id > 0, 'error.notFound.title', { status: 404 })
+	invariantResponse(Number.isInteger(id) && id > 0 && id <= MAX_ID, 'error.notFound.title', { status: 404 })
 	return id
 }
