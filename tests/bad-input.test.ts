@@ -125,6 +125,7 @@ for (const dialect of DIALECTS) {
 			}
 			// A company asked for by a number no record can have: the map as if none was asked for.
 			expect((await fetch(`${server.url}/n/test/kart?bedrift=2147483648`, { headers: { Cookie: leader } })).status).toBe(200)
+			expect((await fetch(`${server.url}/n/test/admin/innsats?bedrift=2147483648&person=2147483648`, { headers: { Cookie: leader } })).status).toBe(200)
 		})
 
 		test('an expired or unknown sign-in link gets a message and a 4xx', async () => {

@@ -1,7 +1,8 @@
-// Typed nonsense in every form a person can reach answers with a message or a
-// redirect, never a server error, on both databases. The browser finds the
-// forms as a person would, by following links; each form is then sent with one
-// field at a time replaced, left out, or the whole form's intent unknown.
+// Typed nonsense in every form a person can reach, and in the query of every
+// page, answers with a message or a redirect, never a server error, on both
+// databases. The browser finds the pages and forms as a person would, by
+// following links; each form is then sent with one field at a time replaced,
+// left out, or the whole form's intent unknown.
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import type { Page } from 'playwright-core'
 import { DIALECTS } from '../support/databases.ts'
@@ -39,18 +40,18 @@ function plausible({ name, value, type }: Field): string {
  * links: one page of each kind (`/personer/3` stands for every person's page)
  * and one form of each kind. Signing out and in is left out.
  */
-async function findForms(page: Page, base: string, start: string[]): Promise<{ pages: number; forms: Form[] }> {
+async function findForms(page: Page, base: string, start: string[]): Promise<{ pages: string[]; forms: Form[] }> {
 	const kinds = new Set<string>()
 	const queue = [...start]
 	const forms = new Map<string, Form>()
-	let pages = 0
+	const pages: string[] = []
 	while (queue.length > 0) {
 		const path = queue.shift()!
 		const kind = path.replace(/\d+/g, 'N')
 		if (kinds.has(kind)) continue
 		kinds.add(kind)
 		await page.goto(base + path)
-		pages++
+		pages.push(path)
 		const found = await page.evaluate(() =>
 			[...document.forms]
 				.filter((form) => form.method === 'post')
@@ -77,6 +78,32 @@ async function findForms(page: Page, base: string, start: string[]): Promise<{ p
 		queue.push(...links.filter((href) => !/\.(ics|csv|pdf)$|\/pdf$|\/filer\/|\/eksport/.test(href)))
 	}
 	return { pages, forms: [...forms.values()] }
+}
+
+/** The names the portal reads from a page's query (its search, page, view, filters, tokens). */
+const QUERY = ['q', 'side', 'vis', 'bedrift', 'person', 'aktivitet', 'fra', 'til', 'format', 'token', 'redirectTo']
+
+/**
+ * Loads each page with every query name set to each nonsense at once, and with
+ * its ids past any record's; returns what answered 5xx.
+ */
+async function loadNonsense(base: string, cookie: string, pages: string[]) {
+	const failures: string[] = []
+	for (const path of pages) {
+		if (/\d/.test(path)) {
+			const response = await fetch(base + path.replace(/\d+/g, '2147483648'), { headers: { Cookie: cookie }, redirect: 'manual' })
+			await response.arrayBuffer()
+			if (response.status >= 500) failures.push(`${response.status} ${path} with its ids past any record's`)
+		}
+		for (const nonsense of NONSENSE) {
+			const url = new URL(base + path)
+			for (const name of QUERY) url.searchParams.set(name, nonsense)
+			const response = await fetch(url, { headers: { Cookie: cookie }, redirect: 'manual' })
+			await response.arrayBuffer()
+			if (response.status >= 500) failures.push(`${response.status} ${path}: ${JSON.stringify(nonsense.slice(0, 12))}`)
+		}
+	}
+	return failures
 }
 
 /** Sends each form with nonsense in one field at a time, each field left out, and an unknown intent; returns what answered 5xx. */
@@ -106,7 +133,7 @@ async function sendNonsense(base: string, cookie: string, forms: Form[]) {
 }
 
 for (const dialect of DIALECTS) {
-	describe(`typed nonsense in every form, in Chromium on ${dialect}`, () => {
+	describe(`typed nonsense in every form and query, in Chromium on ${dialect}`, () => {
 		const env = e2e(dialect)
 		const test = env.test
 		beforeAll(env.setup)
@@ -128,7 +155,8 @@ for (const dialect of DIALECTS) {
 					expect((await fetch(`${base}/n/ikt-lillehammer/ideer/ny`, { method: 'POST', headers: { Origin: base, Cookie: cookie }, body, redirect: 'manual' })).status).toBe(302)
 				}
 				const { pages, forms } = await findForms(page, base, start)
-				expect(forms.length, `forms found on ${pages} pages`).toBeGreaterThanOrEqual(least)
+				expect(forms.length, `forms found on ${pages.length} pages`).toBeGreaterThanOrEqual(least)
+				expect(await loadNonsense(base, cookie, pages)).toEqual([])
 				expect(await sendNonsense(base, cookie, forms)).toEqual([])
 			})
 		}
