@@ -2,6 +2,7 @@
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from '@react-router/node'
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express'
 import { createRequestHandler as createReactRouterHandler, type RouterContextProvider, type ServerBuild } from 'react-router'
+import { MAX_REQUEST_BYTES } from './files.server.ts'
 
 /**
  * The text of rendered pages, by the Response that answers with them. A Fetch
@@ -35,7 +36,9 @@ export function createRequestHandler({ build, mode, getLoadContext, publicUrl }:
 	const publicOrigin = publicUrl ? new URL(publicUrl).origin : undefined
 	return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
 		try {
-			await send(res, await handle(toFetchRequest(req, publicOrigin), getLoadContext(req, res)))
+			const response = await handle(toFetchRequest(req, publicOrigin), getLoadContext(req, res))
+			dropUnread(req)
+			await send(res, response)
 		} catch (error) {
 			next(error)
 		}
@@ -56,6 +59,25 @@ function toFetchRequest(req: ExpressRequest, publicOrigin: string | undefined): 
 		headers,
 		...(withBody ? { body: createReadableStreamFromReadable(req), duplex: 'half' } : {}),
 	})
+}
+
+/**
+ * What is left of a request's body when the page has answered without reading
+ * it all (a sign-in redirect before the form was read) is read and dropped:
+ * otherwise the connection closes under the browser's upload, and the browser
+ * shows a broken connection instead of the answer. A body declared larger than
+ * any form may be is left unread, and its connection closed, as before.
+ */
+function dropUnread(req: ExpressRequest) {
+	if (req.complete || Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) return
+	let left = MAX_REQUEST_BYTES
+	// The Fetch Request's reader stopped taking data when its buffer filled; no one reads it now.
+	req.removeAllListeners('data')
+	req.on('data', (chunk: Buffer) => {
+		left -= chunk.length
+		if (left < 0) req.destroy()
+	})
+	req.resume()
 }
 
 /**
