@@ -149,10 +149,13 @@ for (const dialect of DIALECTS) {
 				const base = env.server.url
 				if (email) await login(email)
 				const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
-				// An idea of one's own, so that an idea's forms are among them.
+				// An idea of one's own, proposed, so that an idea's forms (its evaluation among them) are among them.
 				if (email) {
-					const body = new URLSearchParams({ title: 'Felles sikkerhetssenter', problem: 'Ingen døgnovervåking', solution: 'Et delt SOC', beneficiaries: 'Alle', audience: 'members' })
-					expect((await fetch(`${base}/n/ikt-lillehammer/ideer/ny`, { method: 'POST', headers: { Origin: base, Cookie: cookie }, body, redirect: 'manual' })).status).toBe(302)
+					const post = (path: string, fields: Record<string, string>) =>
+						fetch(base + path, { method: 'POST', headers: { Origin: base, Cookie: cookie }, body: new URLSearchParams(fields), redirect: 'manual' })
+					const proposed = await post('/n/ikt-lillehammer/ideer/ny', { title: 'Felles sikkerhetssenter', problem: 'Ingen døgnovervåking', solution: 'Et delt SOC', beneficiaries: 'Alle', audience: 'members' })
+					expect(proposed.status).toBe(302)
+					expect((await post(proposed.headers.get('location')!, { intent: 'move', to: 'proposed', reason: 'Klar for vurdering' })).status).toBe(200)
 				}
 				const { pages, forms } = await findForms(page, base, start)
 				expect(forms.length, `forms found on ${pages.length} pages`).toBeGreaterThanOrEqual(least)
