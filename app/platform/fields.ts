@@ -48,7 +48,7 @@ export const phone = z
 export const withoutControls = (value: string) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
 
 /** The largest number PostgreSQL's `integer` holds: no record has a larger id. */
-export const MAX_ID = 2_147_483_647
+const MAX_ID = 2_147_483_647
 
 /** A record's id from a form: a whole number from 1 to `MAX_ID` (a larger one would fail PostgreSQL's query, not find nothing). */
 export const recordId = z.coerce.number().int().positive().max(MAX_ID)

@@ -1,5 +1,5 @@
 import { createContext, type RouterContextProvider } from 'react-router'
-import { MAX_ID } from '#app/platform/fields.ts'
+import { recordId } from '#app/platform/fields.ts'
 import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
 import { getNetworkBySlug } from './networks.server.ts'
 
@@ -22,9 +22,9 @@ export async function requireNetwork(context: Readonly<RouterContextProvider>, s
 	return network
 }
 
-/** A route's numeric id parameter, or a 404 for anything else. */
+/** A route's numeric id parameter (or a form's, read by hand), or a 404 for anything else. */
 export function requireId(value: string | undefined): number {
-	const id = Number(value)
-	invariantResponse(Number.isInteger(id) && id > 0 && id <= MAX_ID, 'error.notFound.title', { status: 404 })
+	const id = recordId.safeParse(value).data
+	invariantResponse(id, 'error.notFound.title', { status: 404 })
 	return id
 }
