@@ -58,7 +58,7 @@ function peakMemoryMb(pid: number): number {
  * Loads one URL with autocannon: 2 s to warm up, then `duration` seconds
  * measured, on the same 50 connections. Opening them is not measured: the
  * primary hands new connections to the workers one a turn, and the last of 50
- * opened at once waited 110–290 ms for its first answer (docs/performance.md).
+ * opened at once waited 110–290 ms for its first answer (docs/performance-history.md).
  * Beside the rates, what a request costs in CPU: the server's processes, the
  * database server's (PostgreSQL), and autocannon's own, which runs here on the
  * same cores.
@@ -163,7 +163,7 @@ try {
 	const startupMs = Math.round(performance.now() - t0)
 	// Every page for a second before any is measured: the first page measured was
 	// otherwise measured in the processes' first seconds, the heap still growing and
-	// the code not yet optimised, at twice the p99 it has later (docs/performance.md).
+	// the code not yet optimised, at twice the p99 it has later (docs/performance-history.md).
 	for (const page of pages) await autocannon({ url: base + page.path, connections, duration: 1, headers: page.signedIn ? { Cookie: cookie } : {} })
 
 	const results = []

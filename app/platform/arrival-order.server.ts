@@ -9,7 +9,7 @@ const PER_TURN = 4
  * round behind all those from the round before: at 50 connections some waited
  * two rounds or more, up to half a second, while others waited one. In short
  * turns, each request read in between queues behind the ones before it
- * (docs/performance.md, "Where the p99 comes from"). Four a turn rather than
+ * (docs/performance-history.md, "Where the p99 comes from"). Four a turn rather than
  * one: each turn costs a system call to look for new requests and, on SQLite,
  * a read transaction (decision 025); four a turn took 10–24 % less CPU a page
  * under the benchmark's load of one page at a time (decision 023).
