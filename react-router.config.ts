@@ -4,6 +4,6 @@ export default {
 	ssr: true,
 	// The whole route manifest goes to the browser once, as a cached file. Lazy
 	// discovery would instead work out a partial manifest for every page on the
-	// server, a tenth of the CPU a page costs (decision 014).
+	// server (decision 014).
 	routeDiscovery: { mode: 'initial' },
 } satisfies Config
