@@ -2,17 +2,17 @@ import { Card, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-reac
 import type { Route } from './+types/network'
 import { getNetworkFrontPage } from '#app/features/networks/networks.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
-import { getDb } from '#app/platform/guard.server.ts'
+import { dbContext } from '#app/platform/context.ts'
 import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
 
 // Public: anyone may read a network's front page.
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-	const db = getDb(context)
+	const { db, dialect } = context.get(dbContext)
 	const network = await requireNetwork(context, params.network)
 	const lang = langFromRequest(request)
-	const page = await getNetworkFrontPage(db, network.id)
+	const page = await getNetworkFrontPage(db, dialect, network.id)
 	return {
 		name: lang === 'en' ? network.name_en : network.name,
 		about: lang === 'en' ? network.about_en : network.about_nb,

@@ -43,6 +43,7 @@ for (const dialect of DIALECTS) {
 			await db
 				.insertInto('news')
 				.values([
+					{ network_id: networkId, title: 'Eldre', body: '', published_at: inMinutes(-120) },
 					{ network_id: networkId, title: 'Ute', body: '', published_at: inMinutes(-60) },
 					{ network_id: networkId, title: 'Kommer i morgen', body: '', published_at: inMinutes(24 * 60) },
 				])
@@ -50,14 +51,19 @@ for (const dialect of DIALECTS) {
 			await createCompany(db, networkId, { name: 'Medlem AS' })
 			await createCompany(db, networkId, { name: 'Medlem To AS' })
 			const partner = await createCompany(db, networkId, { name: 'Høgskolen', kind: 'research' })
-			await db.updateTable('network_organisation').set({ status: 'partner' }).where('organisation_id', '=', partner).execute()
+			const municipality = await createCompany(db, networkId, { name: 'Gjøvik kommune', kind: 'municipality' })
+			await db.updateTable('network_organisation').set({ status: 'partner' }).where('organisation_id', 'in', [partner, municipality]).execute()
 			await createCompany(db, other, { name: 'Et annet nettverks medlem AS' })
 
-			const page = await getNetworkFrontPage(db, networkId)
+			const page = await getNetworkFrontPage(db, dialect, networkId)
 			expect(page.goals.map((g) => g.title_nb)).toEqual(['Første mål', 'Andre mål'])
 			expect(page.gatherings.map((g) => g.title)).toEqual(['Om en uke', 'Om to uker', 'Om tre uker'])
-			expect(page.news.map((n) => n.title)).toEqual(['Ute'])
-			expect(page.partners).toEqual([{ id: partner, name: 'Høgskolen', kind: 'research' }])
+			expect(page.news.map((n) => n.title)).toEqual(['Ute', 'Eldre'])
+			expect(page.partners).toEqual([
+				{ id: municipality, name: 'Gjøvik kommune', kind: 'municipality' },
+				{ id: partner, name: 'Høgskolen', kind: 'research' },
+			])
+			expect(page.gatherings[0]).toEqual({ id: expect.any(Number), title: 'Om en uke', starts_at: expect.any(String), location: 'Lillehammer', audience: 'open' })
 			expect(page.memberCount).toBe(2)
 
 			expect((await getNetworkBySlug(db, 'ikt'))?.id).toBe(networkId)

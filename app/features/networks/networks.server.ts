@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
+import type { Dialect } from '#db/index.ts'
 import type { DB } from '#db/schema.ts'
 import { prepared } from '#db/prepared.ts'
 import { now } from '#app/platform/time.ts'
@@ -22,9 +24,11 @@ export function listNetworks(db: Kysely<DB>) {
 }
 
 type FrontPageValues = { networkId: number; now: string }
-const networkGoals = prepared((db, p: FrontPageValues) => db.selectFrom('network_goal').select(['id', 'title_nb', 'title_en']).where('network_id', '=', p.networkId).orderBy('position'))
-const nextGatherings = prepared((db, p: FrontPageValues) =>
-	db
+
+/** What the public front page lists, and how many members, each a query of its own. */
+const frontPageParts = (db: Kysely<DB>, p: FrontPageValues) => ({
+	goals: db.selectFrom('network_goal').select(['id', 'title_nb', 'title_en']).where('network_id', '=', p.networkId).orderBy('position'),
+	gatherings: db
 		.selectFrom('gathering')
 		.select(['id', 'title', 'starts_at', 'location', 'audience'])
 		.where('network_id', '=', p.networkId)
@@ -32,42 +36,61 @@ const nextGatherings = prepared((db, p: FrontPageValues) =>
 		.where('ends_at', '>=', p.now)
 		.orderBy('starts_at')
 		.limit(3),
-)
-const latestNews = prepared((db, p: FrontPageValues) =>
-	db
+	news: db
 		.selectFrom('news')
 		.select(['id', 'title', 'body', 'published_at'])
 		.where('network_id', '=', p.networkId)
 		.where('published_at', '<=', p.now)
 		.orderBy('published_at', 'desc')
 		.limit(3),
-)
-const networkPartners = prepared((db, p: FrontPageValues) =>
-	db
+	partners: db
 		.selectFrom('network_organisation as no')
 		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
 		.select(['o.id', 'o.name', 'o.kind'])
 		.where('no.network_id', '=', p.networkId)
 		.where('no.status', '=', 'partner')
 		.orderBy('o.name'),
-)
-const memberCompanies = prepared((db, p: FrontPageValues) =>
-	db
+	members: db
 		.selectFrom('network_organisation')
 		.select((eb) => eb.fn.countAll<number>().as('count'))
 		.where('network_id', '=', p.networkId)
 		.where('status', '=', 'member'),
-)
+})
+// On SQLite a query is a function call: five small ones cost less than one that
+// builds JSON. On PostgreSQL each is a round trip, so there they go as one (decision 031).
+const frontPageOnSqlite = {
+	goals: prepared((db, p: FrontPageValues) => frontPageParts(db, p).goals),
+	gatherings: prepared((db, p: FrontPageValues) => frontPageParts(db, p).gatherings),
+	news: prepared((db, p: FrontPageValues) => frontPageParts(db, p).news),
+	partners: prepared((db, p: FrontPageValues) => frontPageParts(db, p).partners),
+	members: prepared((db, p: FrontPageValues) => frontPageParts(db, p).members),
+}
+const frontPageOnPostgres = prepared((db, p: FrontPageValues) => {
+	const part = frontPageParts(db, p)
+	return db.selectNoFrom([
+		jsonArrayFrom(part.goals).as('goals'),
+		jsonArrayFrom(part.gatherings).as('gatherings'),
+		jsonArrayFrom(part.news).as('news'),
+		jsonArrayFrom(part.partners).as('partners'),
+		part.members.as('members'),
+	])
+})
 
-/** Everything the public front page of a network shows, in one round of queries. */
-export async function getNetworkFrontPage(db: Kysely<DB>, networkId: number) {
+/** Everything the public front page of a network shows. */
+export async function getNetworkFrontPage(db: Kysely<DB>, dialect: Dialect, networkId: number) {
 	const values = { networkId, now: now() }
+	if (dialect === 'postgres') {
+		const [row] = await frontPageOnPostgres(db, values)
+		const { members, ...lists } = row!
+		return { ...lists, memberCount: Number(members) }
+	}
+	const part = frontPageOnSqlite
 	const [goals, gatherings, news, partners, [members]] = await Promise.all([
-		networkGoals(db, values),
-		nextGatherings(db, values),
-		latestNews(db, values),
-		networkPartners(db, values),
-		memberCompanies(db, values),
+		part.goals(db, values),
+		part.gatherings(db, values),
+		part.news(db, values),
+		part.partners(db, values),
+		part.members(db, values),
 	])
 	return { goals, gatherings, news, partners, memberCount: Number(members!.count) }
 }
