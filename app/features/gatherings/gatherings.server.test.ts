@@ -3,13 +3,17 @@ import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createNetwork } from '#tests/support/factories.ts'
+import { saveFile } from '#app/platform/files.server.ts'
 import { inMinutes } from '#app/platform/time.ts'
 import {
 	addWalkIn,
 	cancelRegistration,
 	createGathering,
+	addDocument,
 	getAttendance,
 	getGathering,
+	getOwnRegistration,
+	listDocuments,
 	registerForGathering,
 	sendDueReminders,
 	setCheckedIn,
@@ -117,7 +121,7 @@ for (const dialect of DIALECTS) {
 			expect(reminders.map((r) => r.recipient)).toEqual(['besok1@bedrift.no', 'besok2@bedrift.no'])
 		})
 
-		test('check-in and walk-ins make the attendance; only those who agreed are named', async () => {
+		test('check-in and walk-ins make the attendance; only those who agreed are named; a participant sees their own registration and the documents', async () => {
 			const g = await gathering(2)
 			await register(g, visitor(1, { show_in_attendance: true }))
 			await register(g, visitor(2))
@@ -126,10 +130,20 @@ for (const dialect of DIALECTS) {
 			expect(await setCheckedIn(db, { gatheringId: g.id + 1, registrationId: two!.id, present: true })).toBe(false)
 			await addWalkIn(db, { network, gatheringId: g.id }, { name: 'Walk In', email: 'walk@in.no', company: 'Åsen AS', org_number: null })
 			await addWalkIn(db, { network, gatheringId: g.id }, { name: 'Walk Inn', email: 'walk@inn.no', company: 'Ørnen AS', org_number: null })
+			const slides = await saveFile(db, { networkId: network.id, name: 'Lysark.pdf', contentType: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) })
+			const minutes = await saveFile(db, { networkId: network.id, name: 'Referat.pdf', contentType: 'application/pdf', bytes: new Uint8Array([37, 80]) })
+			await addDocument(db, g.id, slides)
+			await addDocument(db, g.id, minutes)
 			const attendance = await getAttendance(db, g.id)
 			// In Norwegian order, Ø before Å.
 			expect(attendance.companies).toEqual(['Bedrift 1 AS', 'Ørnen AS', 'Åsen AS'])
-			expect(attendance.people.map((p) => p.name)).toEqual(['Besøkende 1'])
+			expect(attendance.people).toEqual([{ id: one!.id, name: 'Besøkende 1', company: 'Bedrift 1 AS' }])
+			expect(await listDocuments(db, { gatheringId: g.id })).toEqual([
+				{ id: slides, name: 'Lysark.pdf', size: 4, content_type: 'application/pdf' },
+				{ id: minutes, name: 'Referat.pdf', size: 2, content_type: 'application/pdf' },
+			])
+			expect(await getOwnRegistration(db, { gatheringId: g.id, email: visitor(2).email })).toEqual({ id: two!.id, status: 'registered' })
+			expect(await getOwnRegistration(db, { gatheringId: g.id, email: 'ikke@meldt.no' })).toBeUndefined()
 			const counts = await getGathering(db, { networkId: network.id, gatheringId: g.id })
 			expect({ registered: counts!.registered, attended: counts!.attended, noShow: counts!.noShow }).toEqual({ registered: 4, attended: 3, noShow: 1 })
 		})
