@@ -1,14 +1,14 @@
 // `npm run bench:history [-- --last 20] [-- --db sqlite|postgres]`
 // Every run of `npm run bench` kept in bench/results/, oldest first, a line
-// each: how it stood against the targets (README), its slowest page, and how
-// fast the machine itself was then — the bare `node:http` server of the same
-// run, whose rate swings with the shared machine's spells as much as the
-// pages' do. Written from the result files alone; it starts nothing.
+// each: how it stood against the targets (README), its slowest page and what
+// that page cost the server a request, and the bare `node:http` server's rate
+// in the same run — both swing with the shared machine's spells. Written from
+// the result files alone; it starts nothing.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-type Page = { name: string; path: string; rps: number; p99: number; bare?: { rps: number } }
+type Page = { name: string; path: string; rps: number; p99: number; bare?: { rps: number }; cpuMs?: { server: number } }
 type Run = { date: string; database: string; processes: number; scale: string; startupMs: number; peakMemoryMb: number; search: { p99: number }; pages: Page[] }
 
 const { values } = parseArgs({ options: { last: { type: 'string', default: '30' }, db: { type: 'string' } } })
@@ -34,6 +34,8 @@ console.table(
 			'targets met': `${met.filter(Boolean).length} of ${met.length}`,
 			'fewest req/s': `${fewest.rps} ${fewest.name}`,
 			'highest p99 ms': `${slowest.p99} ${slowest.name}`,
+			// What that page cost the server a request: it follows the machine's spells, and the p99 follows it.
+			'its CPU ms/req': slowest.cpuMs?.server ?? '',
 			'memory MB': run.peakMemoryMb,
 			'start-up ms': run.startupMs,
 			'bare server req/s': median(run.pages.flatMap((page) => (page.bare ? [page.bare.rps] : []))),
