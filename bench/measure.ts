@@ -55,3 +55,27 @@ export function cpuMs(pid: number): number {
 		return 0
 	}
 }
+
+type Measured = { name: string; path: string; rps: number; p99: number }
+
+/**
+ * The targets for a machine of two cores like this one (README), each met or
+ * not in a run: `bench/run.ts` prints them, `bench/history.ts` counts them for
+ * every kept run, also those from before the runs wrote them down.
+ */
+export function targetsOf<Page extends Measured>({ pages, searchP99, memoryMb, startupMs }: { pages: Page[]; searchP99: number; memoryMb: number; startupMs: number }) {
+	const pagesOnly = pages.filter((page) => page.path !== '/healthz')
+	const fewest = pagesOnly.reduce((a, b) => (b.rps < a.rps ? b : a))
+	const slowest = pagesOnly.reduce((a, b) => (b.p99 > a.p99 ? b : a))
+	return {
+		fewest,
+		slowest,
+		targets: [
+			{ target: 'every page 1,000 req/s or more', met: fewest.rps >= 1000, figure: `fewest ${fewest.rps}, ${fewest.name}` },
+			{ target: 'p99 under 50 ms on every page', met: slowest.p99 < 50, figure: `highest ${slowest.p99} ms, ${slowest.name}` },
+			{ target: 'the search by itself p99 under 20 ms', met: searchP99 < 20, figure: `${searchP99} ms` },
+			{ target: 'memory under 300 MB a process', met: memoryMb < 300, figure: `${memoryMb} MB` },
+			{ target: 'start-up under 2 s', met: startupMs < 2000, figure: `${startupMs} ms` },
+		],
+	}
+}

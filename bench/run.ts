@@ -13,7 +13,7 @@ import { createDatabase, migrateToLatest } from '../db/index.ts'
 import { assertGenerated, generate, SCALES, type Scale } from '../db/generate.ts'
 import { searchDirectory } from '../app/features/directory/directory.server.ts'
 import { startPostgres } from '../tests/support/postgres.ts'
-import { benchPages, childPids, cpuMs, waitFor } from './measure.ts'
+import { benchPages, childPids, cpuMs, targetsOf, waitFor } from './measure.ts'
 import { freePort } from '../tests/support/free-port.ts'
 import { benchPlanner, printPlanner } from './planner.ts'
 
@@ -188,17 +188,7 @@ try {
 	const totalMemoryMb = peaks.reduce((a, b) => a + b, 0)
 	server.kill('SIGTERM')
 
-	// The targets for this kind of machine, two cores (README), each met or not in this run.
-	const pagesOnly = results.filter((r) => r.path !== '/healthz')
-	const fewest = pagesOnly.reduce((a, b) => (b.rps < a.rps ? b : a))
-	const slowest = pagesOnly.reduce((a, b) => (b.p99 > a.p99 ? b : a))
-	const targets = [
-		{ target: 'every page 1,000 req/s or more', met: fewest.rps >= 1000, figure: `fewest ${fewest.rps}, ${fewest.name}` },
-		{ target: 'p99 under 50 ms on every page', met: slowest.p99 < 50, figure: `highest ${slowest.p99} ms, ${slowest.name}` },
-		{ target: 'the search by itself p99 under 20 ms', met: search.p99 < 20, figure: `${search.p99} ms` },
-		{ target: 'memory under 300 MB a process', met: memoryMb < 300, figure: `${memoryMb} MB` },
-		{ target: 'start-up under 2 s', met: startupMs < 2000, figure: `${startupMs} ms` },
-	]
+	const { targets } = targetsOf({ pages: results, searchP99: search.p99, memoryMb, startupMs })
 
 	const report = {
 		date: new Date().toISOString(),

@@ -6,10 +6,10 @@ import { createNetwork } from '#tests/support/factories.ts'
 import { saveFile } from '#app/platform/files.server.ts'
 import { inMinutes } from '#app/platform/time.ts'
 import {
+	addDocument,
 	addWalkIn,
 	cancelRegistration,
 	createGathering,
-	addDocument,
 	getAttendance,
 	getGathering,
 	getOwnRegistration,

@@ -84,13 +84,12 @@ export async function getNetworkFrontPage(db: Kysely<DB>, dialect: Dialect, netw
 		const { members, ...lists } = row!
 		return { ...lists, memberCount: Number(members) }
 	}
-	const part = frontPageOnSqlite
 	const [goals, gatherings, news, partners, [members]] = await Promise.all([
-		part.goals(db, values),
-		part.gatherings(db, values),
-		part.news(db, values),
-		part.partners(db, values),
-		part.members(db, values),
+		frontPageOnSqlite.goals(db, values),
+		frontPageOnSqlite.gatherings(db, values),
+		frontPageOnSqlite.news(db, values),
+		frontPageOnSqlite.partners(db, values),
+		frontPageOnSqlite.members(db, values),
 	])
 	return { goals, gatherings, news, partners, memberCount: Number(members!.count) }
 }
