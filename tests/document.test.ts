@@ -3,20 +3,25 @@
 // React Router's stream of that data to its end before rendering
 // (app/entry.server.tsx); should React Router change how it reads it, the
 // data would go missing from the page and this test says so.
+// And the scripts it has the browser load: no form library where no form is.
 import fc from 'fast-check'
 import { createStaticHandler, createStaticRouter } from 'react-router'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DIALECTS } from './support/databases.ts'
 import { startTestServer, type TestServer } from './support/app-server.ts'
-import { createNetwork } from './support/factories.ts'
+import { createCompany, createNetwork, createPerson } from './support/factories.ts'
 
 for (const dialect of DIALECTS) {
 	describe(`the document on ${dialect}`, () => {
 		let server: TestServer
+		let member: { id: number; cookie: string; company: number }
 		beforeAll(async () => {
 			server = await startTestServer(dialect)
-			await createNetwork(server.db, { slug: 'alesund', name: 'Næringsnettverket i Ålesund', about_nb: 'Bedrifter som «løfter» hverandre & deler <kunnskap>.' })
+			const alesund = await createNetwork(server.db, { slug: 'alesund', name: 'Næringsnettverket i Ålesund', about_nb: 'Bedrifter som «løfter» hverandre & deler <kunnskap>.' })
 			await createNetwork(server.db, { slug: 'hamar', name: 'IKT-nettverket på Hamar' })
+			const company = await createCompany(server.db, alesund, { name: 'Sunnmøre Data AS', competences_offered: 'Skytjenester, Rust' })
+			const id = await createPerson(server.db, alesund, { name: 'Mari Member', organisation_id: company })
+			member = { id, company, cookie: await server.cookieFor(id) }
 		})
 		afterAll(() => server?.close())
 
@@ -55,6 +60,24 @@ for (const dialect of DIALECTS) {
 			expect(headings[2]).toBe('Samlinger')
 			expect(headings[3]).toBe('IKT-nettverket på Hamar')
 			expect(headings[4]).toBe('Næringsnettverket i Ålesund')
+		})
+
+		// The scripts a page has the browser load are the module preloads React Router
+		// lists for it. Zod, which the forms' schemas are written in, is about 90 KB of them.
+		const scriptsOf = async (path: string) => {
+			const response = await fetch(`${server.url}${path}`, { headers: { Cookie: member.cookie } })
+			expect(response.status).toBe(200)
+			const hrefs = [...(await response.text()).matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!)
+			expect(hrefs.length).toBeGreaterThan(3)
+			return Promise.all(hrefs.map((href) => fetch(`${server.url}${href}`).then((script) => script.text())))
+		}
+		const loadsZod = (scripts: string[]) => scripts.some((script) => script.includes('ZodError'))
+
+		test('pages that show no form do not load the form library in the browser; a form page does', async () => {
+			expect(loadsZod(await scriptsOf('/n/alesund/katalog'))).toBe(false)
+			expect(loadsZod(await scriptsOf('/n/alesund/katalog?q=sky'))).toBe(false)
+			expect(loadsZod(await scriptsOf(`/n/alesund/bedrifter/${member.company}`))).toBe(false)
+			expect(loadsZod(await scriptsOf(`/n/alesund/personer/${member.id}/rediger`))).toBe(true)
 		})
 	})
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { withoutControls } from './text.ts'
 
 // Field rules shared by every form and import. Messages are i18n keys.
 
@@ -40,12 +41,6 @@ export const phone = z
 	.regex(/^(\+?[\d ]{5,20})?$/, 'field.phone')
 	.default('')
 
-/**
- * Control characters but tab and line breaks taken out of typed text: nobody
- * sees them, and PostgreSQL refuses a text with a NUL in it.
- * @example withoutControls('Kari\u0000 Nordby') // 'Kari Nordby'
- */
-export const withoutControls = (value: string) => value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
 
 /** The largest number PostgreSQL's `integer` holds: no record has a larger id. */
 const MAX_ID = 2_147_483_647
@@ -82,7 +77,3 @@ export const employees = z.preprocess(
 )
 
 export const password = z.string({ error: 'field.required' }).min(10, 'field.password').max(200, 'field.tooLong')
-
-export function splitTags(value: string): string[] {
-	return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : []
-}

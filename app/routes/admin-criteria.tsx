@@ -3,7 +3,8 @@ import { Alert, Button, Field, Heading, Input, Label, Paragraph } from '@digdir/
 import type { Route } from './+types/admin-criteria'
 import { getCriteria, saveCriteria } from '#app/features/ideas/ideas.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
-import { recordId, withoutControls } from '#app/platform/fields.ts'
+import { recordId } from '#app/platform/fields.ts'
+import { withoutControls } from '#app/platform/text.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { pageTitle, useT } from '#app/ui/i18n.tsx'
 

@@ -8,7 +8,7 @@ import { requireGathering } from '#app/features/gatherings/require-gathering.ser
 import { gatheringSchema as schema } from '#app/features/gatherings/schemas.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { readDocument, readFormData, saveFile } from '#app/platform/files.server.ts'
-import { withoutControls } from '#app/platform/fields.ts'
+import { withoutControls } from '#app/platform/text.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import type { MessageKey } from '#app/platform/i18n.ts'
 import { toOsloLocal } from '#app/platform/time.ts'

@@ -1,6 +1,6 @@
 import { Form, useLocation } from 'react-router'
 import { Paragraph, Search } from '@digdir/designsystemet-react'
-import { withoutControls } from '#app/platform/fields.ts'
+import { withoutControls } from '#app/platform/text.ts'
 import { AppLink } from './link.tsx'
 import { useT } from './i18n.tsx'
 

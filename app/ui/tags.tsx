@@ -1,4 +1,4 @@
-import { splitTags } from '#app/platform/fields.ts'
+import { splitTags } from '#app/platform/text.ts'
 
 /**
  * A comma-separated value as a list of Designsystemet tags. Each item is the

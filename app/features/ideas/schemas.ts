@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { day } from '#app/features/commitment/schemas.ts'
-import { recordId, requiredText, withoutControls } from '#app/platform/fields.ts'
+import { recordId, requiredText } from '#app/platform/fields.ts'
+import { withoutControls } from '#app/platform/text.ts'
 
 export const moveSchema = z.object({
 	to: z.enum(['draft', 'proposed', 'maturing', 'qualified', 'main_project', 'parked'], { error: 'field.required' }),

@@ -3,7 +3,7 @@ import type { ContactKind, DB } from '#db/schema.ts'
 import { audit } from '#app/platform/audit.server.ts'
 import { compareNorwegian, translator, type Lang } from '#app/platform/i18n.ts'
 import { enqueueMail } from '#app/platform/mail.server.ts'
-import { splitTags } from '#app/platform/fields.ts'
+import { splitTags } from '#app/platform/text.ts'
 import { now } from '#app/platform/time.ts'
 import { pairKey } from './planner.ts'
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { lockGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { audit } from '#app/platform/audit.server.ts'
-import { splitTags } from '#app/platform/fields.ts'
+import { splitTags } from '#app/platform/text.ts'
 import { now } from '#app/platform/time.ts'
 import { pairKey, planRounds, ruleBreaks, type PlanInput, type Round } from './planner.ts'
 
