@@ -113,10 +113,8 @@ async function serve() {
 		const module = (await vite.ssrLoadModule('./app/server.ts')) as ServerModule
 		serverApp = await module.createServerApp(env)
 	} else {
-		app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y', index: false }))
-		// Only a path with a file name can be a file: pages skip the disk lookup.
-		const files = express.static('build/client', { maxAge: '1h', index: false })
-		app.use((req, res, next) => (req.path.includes('.') ? files(req, res, next) : next()))
+		const { staticFiles } = await import('./app/platform/static-files.server.ts')
+		app.use(staticFiles(express))
 		// @ts-ignore the build exists once `react-router build` has run
 		const build = (await import('./build/server/index.js')) as ServerModule
 		serverApp = await build.createServerApp(env, { prepared: process.env.KNUTE_PREPARED === '1' })

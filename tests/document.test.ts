@@ -3,7 +3,8 @@
 // React Router's stream of that data to its end before rendering
 // (app/entry.server.tsx); should React Router change how it reads it, the
 // data would go missing from the page and this test says so.
-// And the scripts it has the browser load: no form library where no form is.
+// And the scripts it has the browser load: no form library where no form is,
+// and compressed once at build time.
 import fc from 'fast-check'
 import { createStaticHandler, createStaticRouter } from 'react-router'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -78,6 +79,28 @@ for (const dialect of DIALECTS) {
 			expect(loadsZod(await scriptsOf('/n/alesund/katalog?q=sky'))).toBe(false)
 			expect(loadsZod(await scriptsOf(`/n/alesund/bedrifter/${member.company}`))).toBe(false)
 			expect(loadsZod(await scriptsOf(`/n/alesund/personer/${member.id}/rediger`))).toBe(true)
+		})
+
+		test("a page's scripts and style sheet come compressed, brotli first, to a browser that takes it, and whole to one that does not", async () => {
+			const html = await fetch(`${server.url}/n/alesund/katalog`, { headers: { Cookie: member.cookie } }).then((response) => response.text())
+			const hrefs = [...html.matchAll(/<link (?:rel="modulepreload" href|nonce="[^"]*" rel="stylesheet" href)="([^"]+)"/g)].map((m) => m[1]!)
+			expect(hrefs.filter((href) => href.endsWith('.css'))).toHaveLength(1)
+			for (const href of hrefs) {
+				const as = async (acceptEncoding: string) => {
+					const response = await fetch(`${server.url}${href}`, { headers: { 'Accept-Encoding': acceptEncoding } })
+					expect(response.status).toBe(200)
+					expect(response.headers.get('Content-Type')).toBe(href.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8')
+					expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
+					expect(response.headers.get('Vary')).toBe('Accept-Encoding')
+					return { encoding: response.headers.get('Content-Encoding'), length: Number(response.headers.get('Content-Length')), text: await response.text() }
+				}
+				// Chromium lists gzip first; brotli is smaller.
+				const [br, gzip, whole, notBr] = [await as('gzip, deflate, br, zstd'), await as('gzip, deflate'), await as('identity'), await as('br;q=0, gzip')]
+				expect([br.encoding, gzip.encoding, whole.encoding, notBr.encoding]).toEqual(['br', 'gzip', null, 'gzip'])
+				expect(br.text).toBe(whole.text)
+				expect(gzip.text).toBe(whole.text)
+				if (whole.length > 10_000) expect(br.length).toBeLessThan(whole.length / 3)
+			}
 		})
 	})
 }

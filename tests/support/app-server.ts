@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import type { DB, Dialect } from '#db/index.ts'
 import { createSession } from '#app/platform/auth.server.ts'
 import { readEnv } from '#app/platform/env.server.ts'
+import { staticFiles } from '#app/platform/static-files.server.ts'
 import { createTestDatabase } from './databases.ts'
 import { startRegisterReplay } from './brreg-replay.ts'
 
@@ -27,7 +28,7 @@ export async function startTestServer(dialect: Dialect, { seedDemo = false, publ
 		readEnv({ NODE_ENV: 'production', DATA_DIR: dataDir, DATABASE_URL: database.url, SEED_DEMO: seedDemo ? 'true' : 'false', BRREG_URL: register.url, PUBLIC_URL: publicUrl }),
 	)
 	const app = express()
-	app.use(express.static('build/client', { index: false }))
+	app.use(staticFiles(express))
 	app.use(serverApp.app)
 	const server = app.listen(0, '127.0.0.1')
 	await new Promise((resolve) => server.once('listening', resolve))
