@@ -50,7 +50,7 @@ for (const dialect of DIALECTS) {
 				{
 					kind: 'organisation',
 					entity_id: company,
-					organisation: { id: company, name: 'Lågen Sikkerhet AS', kind: 'company', town: 'Gjøvik', employees: 12, competences_offered: 'Sikkerhet', technologies: 'Rust', logo_file_id: null, status: 'prospect' },
+					organisation: { id: company, name: 'Lågen Sikkerhet AS', kind: 'company', town: 'Gjøvik', employees: 12, competences_offered: 'Sikkerhet', technologies: 'Rust', status: 'prospect' },
 				},
 				{ kind: 'person', entity_id: person, person: { id: person, name: 'Hanne Lund', title: 'Rådgiver', town: 'Hamar', competences: 'Sikkerhet', organisation: 'Lågen Sikkerhet AS' } },
 			])

@@ -251,7 +251,6 @@ function hitsWithCards(db: Kysely<DB>, dialect: Dialect, p: SearchValues) {
 			'o.employees',
 			'o.competences_offered',
 			'o.technologies',
-			'o.logo_file_id',
 			'no.status',
 			'p.name as person_name',
 			'p.title',
@@ -299,7 +298,6 @@ export async function searchDirectory(
 						employees: r.employees,
 						competences_offered: r.competences_offered!,
 						technologies: r.technologies!,
-						logo_file_id: r.logo_file_id,
 						status: r.status!,
 					},
 				}
@@ -313,7 +311,7 @@ const organisationList = prepared((db, p: ListValues) =>
 	db
 		.selectFrom('network_organisation as no')
 		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
-		.select(['o.id', 'o.name', 'o.kind', 'o.town', 'o.employees', 'o.competences_offered', 'o.technologies', 'o.logo_file_id', 'no.status'])
+		.select(['o.id', 'o.name', 'o.kind', 'o.town', 'o.employees', 'o.competences_offered', 'o.technologies', 'no.status'])
 		.where('no.network_id', '=', p.networkId)
 		.orderBy('o.name')
 		.orderBy('o.id')
