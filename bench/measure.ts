@@ -79,3 +79,21 @@ export function targetsOf<Page extends Measured>({ pages, searchP99, memoryMb, s
 		],
 	}
 }
+
+/**
+ * What a browser that has none of it cached fetches for a page beside the page
+ * itself: the scripts React Router lists for it and the style sheet, in bytes
+ * as sent to a browser that takes brotli (Chromium over HTTPS). The fonts,
+ * fetched as the style sheet asks for them, are left out.
+ */
+export async function assetBytes(base: string, html: string) {
+	const hrefs = [...html.matchAll(/<link (?:rel="modulepreload"|nonce="[^"]*" rel="stylesheet") href="([^"]+)"/g)].map((m) => m[1]!)
+	const sizes = await Promise.all(
+		hrefs.map(async (href) => {
+			const response = await fetch(base + href, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } })
+			await response.arrayBuffer()
+			return Number(response.headers.get('Content-Length'))
+		}),
+	)
+	return sizes.reduce((a, b) => a + b, 0)
+}

@@ -13,7 +13,7 @@ import { createDatabase, migrateToLatest } from '../db/index.ts'
 import { assertGenerated, generate, SCALES, type Scale } from '../db/generate.ts'
 import { searchDirectory } from '../app/features/directory/directory.server.ts'
 import { startPostgres } from '../tests/support/postgres.ts'
-import { benchPages, childPids, cpuMs, targetsOf, waitFor } from './measure.ts'
+import { assetBytes, benchPages, childPids, cpuMs, targetsOf, waitFor } from './measure.ts'
 import { freePort } from '../tests/support/free-port.ts'
 import { benchPlanner, printPlanner } from './planner.ts'
 
@@ -171,7 +171,9 @@ try {
 		const headers: Record<string, string> = page.signedIn ? { Cookie: cookie } : {}
 		const response = await fetch(base + page.path, { headers })
 		if (response.status !== 200) throw new Error(`${page.path} answered ${response.status}`)
-		const bytes = (await response.arrayBuffer()).byteLength
+		const body = new Uint8Array(await response.arrayBuffer())
+		const bytes = body.byteLength
+		const assets = await assetBytes(base, new TextDecoder().decode(body))
 		process.stdout.write(`Measuring ${page.name} (${bytes} bytes) …`)
 		const measured = await load(base + page.path, { headers, server: server.pid!, database: postgresPid })
 		const bare = spawn(process.execPath, ['bench/bare-server.ts', String(bytes)], { stdio: ['ignore', 'pipe', 'inherit'] })
@@ -179,7 +181,7 @@ try {
 		const barePort = await new Promise<string>((resolve) => bare.stdout!.once('data', (d) => resolve(String(d).trim())))
 		const yardstick = await load(`http://127.0.0.1:${barePort}/`, { server: bare.pid! })
 		bare.kill('SIGTERM')
-		results.push({ ...page, bytes, ...measured, bare: yardstick, ratio: +(measured.rps / yardstick.rps).toFixed(3) })
+		results.push({ ...page, bytes, assetBytes: assets, ...measured, bare: yardstick, ratio: +(measured.rps / yardstick.rps).toFixed(3) })
 		console.log(` ${measured.rps} req/s`)
 	}
 	// The largest process, and all of them together (their peaks added, shared pages counted in each).
@@ -224,6 +226,8 @@ try {
 			'server CPU ms/req': r.cpuMs.server,
 			...(dialect === 'postgres' ? { 'PostgreSQL CPU ms/req': r.cpuMs.database } : {}),
 			'autocannon CPU ms/req': r.cpuMs.loadGenerator,
+			// The page and, on a first visit, its scripts and style sheet (compressed).
+			'first visit KB': Math.round((r.bytes + r.assetBytes) / 1024),
 		})),
 	)
 	console.log(`Targets${dialect === 'postgres' ? ' (set for SQLite)' : ''}:`)
