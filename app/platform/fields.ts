@@ -41,7 +41,6 @@ export const phone = z
 	.regex(/^(\+?[\d ]{5,20})?$/, 'field.phone')
 	.default('')
 
-
 /** The largest number PostgreSQL's `integer` holds: no record has a larger id. */
 const MAX_ID = 2_147_483_647
 
