@@ -58,6 +58,7 @@ export default function App({ loaderData: root }: Route.ComponentProps) {
 	const lang = useLang()
 	const location = useLocation()
 	const here = location.pathname + location.search
+	const signingIn = location.pathname.startsWith('/logg-inn')
 	useFocusOnNavigation()
 	return (
 		<>
@@ -84,7 +85,10 @@ export default function App({ loaderData: root }: Route.ComponentProps) {
 								</Button>
 							</Form>
 						) : (
-							<AppLink to={`/logg-inn?redirectTo=${encodeURIComponent(here)}`}>{t('nav.login')}</AppLink>
+							// On a sign-in page the link is that page, where one is to come back to kept as it was.
+							<AppLink to={signingIn ? here : `/logg-inn?redirectTo=${encodeURIComponent(here)}`} aria-current={signingIn ? 'page' : undefined}>
+								{t('nav.login')}
+							</AppLink>
 						)}
 					</div>
 				</div>

@@ -58,6 +58,11 @@ for (const dialect of DIALECTS) {
 			// Not signed in: sent to sign in, and back afterwards.
 			await page.waitForURL(/\/logg-inn\?redirectTo=/)
 			await expectAccessible(page)
+			// The header's sign-in link is this page, not a sign-in that comes back to the sign-in.
+			const here = new URL(page.url())
+			const signIn = page.locator('.site-header').getByRole('link', { name: 'Logg inn' })
+			expect(await signIn.getAttribute('href')).toBe(here.pathname + here.search)
+			expect(await signIn.getAttribute('aria-current')).toBe('page')
 			await page.getByLabel('E-postadresse').first().fill(LEADER)
 			await page.getByRole('button', { name: 'Send innloggingslenke' }).click()
 			await page.getByText(`har vi sendt en innloggingslenke til ${LEADER}`).waitFor()
