@@ -1,5 +1,5 @@
 import { data, Form } from 'react-router'
-import { Alert, Button, Checkbox, Field, Heading, Input, Label, Paragraph } from '@digdir/designsystemet-react'
+import { Alert, Button, Field, Heading, Input, Label, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/registration'
 import { cancelRegistration, getRegistrationByToken, updateRegistration } from '#app/features/gatherings/gatherings.server.ts'
 import { requireGathering } from '#app/features/gatherings/require-gathering.server.ts'
@@ -7,6 +7,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { withoutControls } from '#app/platform/text.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { langFromRequest } from '#app/platform/i18n.ts'
+import { Checkbox } from '#app/ui/checkbox-field.tsx'
 import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
 
 // The change-or-cancel link from the confirmation e-mail. The token is the
