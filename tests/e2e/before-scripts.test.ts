@@ -1,7 +1,8 @@
 // Every kind of page as it is before its scripts have run — on a slow line,
 // or when a script fails to load: the server's HTML and the style sheet alone
-// must be accessible, each field named by its label. (Designsystemet's own
-// checkbox tied its label to the box only from a script in the browser.)
+// must be accessible, each field named by its label, and the open gathering's
+// registration must work. (Designsystemet's own checkbox tied its label to the
+// box only from a script in the browser.)
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { DIALECTS } from '../support/databases.ts'
 import { e2e, expectAccessible } from './fixtures.ts'
@@ -12,6 +13,26 @@ for (const dialect of DIALECTS) {
 		const test = env.test
 		beforeAll(env.setup)
 		afterAll(env.teardown)
+
+		test('a visitor signs up for the open gathering with no script loaded, ticking the consent by its label', async ({ page }) => {
+			const context = await page.context().browser()!.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' })
+			try {
+				const bare = await context.newPage()
+				await bare.route('**/assets/*.js', (route) => route.abort())
+				await bare.goto(`${env.server.url}/n/ikt-lillehammer/samlinger`)
+				await bare.getByRole('link', { name: 'Første samling i IKT-nettverket' }).click()
+				await bare.getByLabel('Navn', { exact: true }).fill('Nora Uten Skript')
+				await bare.getByLabel('E-postadresse').fill('nora@utenskript.example')
+				await bare.getByLabel('Bedrift', { exact: true }).fill('Skriptløs AS')
+				await bare.getByText('Jeg samtykker til at nettverket lagrer opplysningene', { exact: false }).click()
+				await bare.getByRole('button', { name: 'Meld deg på' }).click()
+				await bare.getByText('Du er påmeldt. Vi har sendt en bekreftelse med kalenderinvitasjon til nora@utenskript.example.').waitFor()
+				const registration = await env.server.db.selectFrom('registration').select(['name', 'company', 'status']).where('email', '=', 'nora@utenskript.example').executeTakeFirstOrThrow()
+				expect(registration).toEqual({ name: 'Nora Uten Skript', company: 'Skriptløs AS', status: 'registered' })
+			} finally {
+				await context.close()
+			}
+		})
 
 		const people = [
 			{ who: 'a visitor', email: null, start: ['/n/ikt-lillehammer', '/'], least: 8 },
