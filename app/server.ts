@@ -7,6 +7,7 @@ import express from 'express'
 import { RouterContextProvider, type ServerBuild } from 'react-router'
 import { openDatabase, prepareDatabase } from '#db/prepare.ts'
 import type { Env } from '#app/platform/env.server.ts'
+import { hasSessionCookie } from '#app/platform/auth.server.ts'
 import { dbContext, requestContext } from '#app/platform/context.ts'
 import { createRequestHandler } from '#app/platform/fetch-bridge.server.ts'
 import { createTransport, deliverDueMail } from '#app/platform/mail.server.ts'
@@ -50,6 +51,9 @@ export async function createServerApp(env: Env, { prepared = false } = {}) {
 			'Cross-Origin-Opener-Policy': 'same-origin',
 			'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 			...(req.secure ? { 'Strict-Transport-Security': 'max-age=31536000' } : {}),
+			// What a signed-in person is sent is theirs alone: no cache on the way keeps
+			// it, nor the browser once it is left. A route may say otherwise (a file).
+			...(hasSessionCookie(req.headers.cookie) ? { 'Cache-Control': 'private, no-store' } : {}),
 		})
 		next()
 	})

@@ -24,6 +24,10 @@ const sessionCookie = createCookie('knute_session', {
 	maxAge: SESSION_DAYS * 24 * 3600,
 })
 
+const sessionCookieSet = new RegExp(`(?:^|;\\s*)${sessionCookie.name}=`)
+/** Whether a request's Cookie header carries a session (signed in, or was). */
+export const hasSessionCookie = (cookieHeader: string | undefined) => sessionCookieSet.test(cookieHeader ?? '')
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url')
 const newToken = () => randomBytes(32).toString('base64url')
 

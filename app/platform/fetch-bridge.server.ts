@@ -93,7 +93,12 @@ async function send(res: ExpressResponse, response: Response) {
 	if (res.destroyed || res.writableEnded) return void (await response.body?.cancel())
 	res.statusCode = response.status
 	if (response.statusText) res.statusMessage = response.statusText
-	for (const [name, value] of response.headers) res.appendHeader(name, value)
+	// The route's own header stands in for the one set for every answer (Cache-Control);
+	// each cookie is a header of its own.
+	for (const [name, value] of response.headers) {
+		if (name === 'set-cookie') res.appendHeader(name, value)
+		else res.setHeader(name, value)
+	}
 	const document = documentBodies.get(response)
 	if (document) return void res.end(document)
 	if (!response.body) return void res.end()
