@@ -85,7 +85,7 @@ export default function App({ loaderData: root }: Route.ComponentProps) {
 								</Button>
 							</Form>
 						) : (
-							// On a sign-in page the link is that page, where one is to come back to kept as it was.
+							// On a sign-in page the link is that page itself: its redirectTo kept, not wrapped in another.
 							<AppLink to={signingIn ? here : `/logg-inn?redirectTo=${encodeURIComponent(here)}`} aria-current={signingIn ? 'page' : undefined}>
 								{t('nav.login')}
 							</AppLink>

@@ -63,12 +63,16 @@ for (const dialect of DIALECTS) {
 			expect(headings[4]).toBe('Næringsnettverket i Ålesund')
 		})
 
-		// The scripts a page has the browser load are the module preloads React Router
-		// lists for it. Zod, which the forms' schemas are written in, is about 90 KB of them.
-		const scriptsOf = async (path: string) => {
+		// What a page has the browser load: the module preloads React Router lists for
+		// it (its scripts) and its style sheet. Zod, which the forms' schemas are
+		// written in, is about 90 KB of the scripts.
+		const assetsOf = async (path: string) => {
 			const response = await fetch(`${server.url}${path}`, { headers: { Cookie: member.cookie } })
 			expect(response.status).toBe(200)
-			const hrefs = [...(await response.text()).matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!)
+			return [...(await response.text()).matchAll(/<link (?:rel="modulepreload"|nonce="[^"]*" rel="stylesheet") href="([^"]+)"/g)].map((m) => m[1]!)
+		}
+		const scriptsOf = async (path: string) => {
+			const hrefs = (await assetsOf(path)).filter((href) => href.endsWith('.js'))
 			expect(hrefs.length).toBeGreaterThan(3)
 			return Promise.all(hrefs.map((href) => fetch(`${server.url}${href}`).then((script) => script.text())))
 		}
@@ -82,8 +86,7 @@ for (const dialect of DIALECTS) {
 		})
 
 		test("a page's scripts and style sheet come compressed, brotli first, to a browser that takes it, and whole to one that does not", async () => {
-			const html = await fetch(`${server.url}/n/alesund/katalog`, { headers: { Cookie: member.cookie } }).then((response) => response.text())
-			const hrefs = [...html.matchAll(/<link (?:rel="modulepreload" href|nonce="[^"]*" rel="stylesheet" href)="([^"]+)"/g)].map((m) => m[1]!)
+			const hrefs = await assetsOf('/n/alesund/katalog')
 			expect(hrefs.filter((href) => href.endsWith('.css'))).toHaveLength(1)
 			for (const href of hrefs) {
 				const as = async (acceptEncoding: string) => {
