@@ -1,6 +1,6 @@
 // Which page an address opens, through React Router's matching over the
 // portal's own route table. Matching runs a first pass of each route's regular
-// expression before it builds matches (patches/react-router+8.4.0.patch,
+// expression before it builds matches (patches/react-router+8.5.3.patch,
 // docs/decisions/021); should that pass turn away an address it should not,
 // this fails.
 import { matchRoutes, type RouteObject } from 'react-router'
