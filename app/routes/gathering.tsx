@@ -141,13 +141,20 @@ export default function GatheringPage({ loaderData: d, actionData, params }: Rou
 					<Heading level={2} data-size="md" id="agenda">
 						{t('gathering.agenda')}
 					</Heading>
+					{/* Two columns, the speaker under the item, so that the program fits a phone without scrolling sideways. */}
 					<Table>
 						<Table.Body>
 							{g.agenda.map((a) => (
 								<Table.Row key={a.id}>
 									<Table.Cell>{a.time}</Table.Cell>
-									<Table.Cell>{a.title}</Table.Cell>
-									<Table.Cell>{a.speaker}</Table.Cell>
+									<Table.Cell>
+										{a.title}
+										{a.speaker ? (
+											<Paragraph data-size="sm" className="muted">
+												{a.speaker}
+											</Paragraph>
+										) : null}
+									</Table.Cell>
 								</Table.Row>
 							))}
 						</Table.Body>

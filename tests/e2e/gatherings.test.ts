@@ -24,6 +24,12 @@ for (const dialect of DIALECTS) {
 			await page.getByRole('link', { name: 'Første samling i IKT-nettverket' }).click()
 			await page.getByRole('heading', { name: 'Program' }).waitFor()
 			await expectAccessible(page)
+			// On a phone the program fits as it is: each speaker under the item, nothing to scroll sideways.
+			await page.setViewportSize({ width: 390, height: 844 })
+			const program = page.getByRole('region', { name: 'Program' }).getByRole('table')
+			expect(await program.getByRole('row').first().getByRole('cell').allInnerTexts()).toEqual(['09:00', expect.stringMatching(/^Velkommen og kaffe\n+Geir Tollefsen, næringssjef$/)])
+			expect(await program.evaluate((table) => table.scrollWidth - table.clientWidth)).toBe(0)
+			await page.setViewportSize({ width: 1280, height: 900 })
 
 			await page.getByLabel('Navn', { exact: true }).fill('Siv Besøk')
 			await page.getByLabel('E-postadresse').fill('siv@nybedrift.example')
