@@ -1,4 +1,4 @@
-import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
+import { Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/organisation'
 import { getOrganisation } from '#app/features/directory/directory.server.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -7,7 +7,6 @@ import { getDb, invariantResponse, requirePermission } from '#app/platform/guard
 import { can } from '#app/platform/policy.ts'
 import { formatNumber } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { Table } from '#app/ui/table.tsx'
 import { TagList } from '#app/ui/tags.tsx'
 import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
 
@@ -101,30 +100,27 @@ export default function OrganisationPage({ loaderData: { organisation: o, canEdi
 				{o.people.length === 0 ? (
 					<Paragraph>{t('organisation.noPeople')}</Paragraph>
 				) : (
-					<Table>
-						<Table.Head>
-							<Table.Row>
-								<Table.HeaderCell>{t('person.name')}</Table.HeaderCell>
-								<Table.HeaderCell>{t('person.title')}</Table.HeaderCell>
-								<Table.HeaderCell>{t('person.email')}</Table.HeaderCell>
-								<Table.HeaderCell>{t('person.phone')}</Table.HeaderCell>
-							</Table.Row>
-						</Table.Head>
-						<Table.Body>
-							{o.people.map((p) => (
-								<Table.Row key={p.id}>
-									<Table.Cell>
+					// Cards, as in the directory: a phone shows each person whole, with nothing to scroll sideways to.
+					<ul className="grid plain-list">
+						{o.people.map((p) => (
+							<li key={p.id}>
+								<Card>
+									<Heading level={3} data-size="xs">
 										<AppLink to={`${base}/personer/${p.id}`}>{p.name}</AppLink>
-									</Table.Cell>
-									<Table.Cell>{p.title}</Table.Cell>
-									<Table.Cell>
+									</Heading>
+									{p.title ? <Paragraph data-size="sm">{p.title}</Paragraph> : null}
+									<Paragraph data-size="sm">
 										<Link href={`mailto:${p.email}`}>{p.email}</Link>
-									</Table.Cell>
-									<Table.Cell>{p.phone}</Table.Cell>
-								</Table.Row>
-							))}
-						</Table.Body>
-					</Table>
+									</Paragraph>
+									{p.phone ? (
+										<Paragraph data-size="sm">
+											{t('person.phone')}: <Link href={`tel:${p.phone.replace(/[^\d+]/g, '')}`}>{p.phone}</Link>
+										</Paragraph>
+									) : null}
+								</Card>
+							</li>
+						))}
+					</ul>
 				)}
 			</section>
 		</main>
