@@ -131,8 +131,8 @@ for (const dialect of DIALECTS) {
 				)
 				expect(outside).toEqual([])
 			}
-			// On the phone a company's page keeps to the screen: its facts stack and each of its people is a card,
-			// with name, title, e-mail and phone all in view.
+			// On the phone a company's page keeps to the screen: its facts stack, and each of its people is a card
+			// with the name and e-mail in view.
 			await page.getByRole('link', { name: 'Mjøsdata AS' }).click()
 			await page.getByRole('heading', { level: 1, name: 'Mjøsdata AS', exact: true }).waitFor()
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
