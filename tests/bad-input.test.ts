@@ -51,6 +51,16 @@ for (const dialect of DIALECTS) {
 		const visitor = { intent: 'register', name: 'Siv', email: 'siv@x.no', company: 'X AS', consent: 'on' }
 		const registrations = async () => (await server.db.selectFrom('registration').select('id').execute()).length
 
+		test('a return address a browser would read as another site goes home, not to an error', async () => {
+			for (const redirectTo of ['/\t/evil.example', '/\n/evil.example', '/\\evil.example', '//evil.example']) {
+				const response = await post('/sprak', { lang: 'en', redirectTo })
+				expect(response.status, JSON.stringify(redirectTo)).toBe(302)
+				expect(response.headers.get('Location'), JSON.stringify(redirectTo)).toBe('/')
+			}
+			const response = await post('/sprak', { lang: 'en', redirectTo: '/n/test' })
+			expect(response.headers.get('Location')).toBe('/n/test')
+		})
+
 		test('registration after the deadline is refused with a message', async () => {
 			const response = await post(`/n/test/samlinger/${gatherings.closed}`, visitor)
 			expect(response.status).toBe(400)

@@ -92,5 +92,6 @@ test('only same-site paths are followed after sign-in', () => {
 	expect(safeRedirect('//evil.example')).toBe('/')
 	expect(safeRedirect('https://evil.example')).toBe('/')
 	expect(safeRedirect('/\\evil.example')).toBe('/')
+	for (const sneaky of ['/\t/evil.example', '/\n/evil.example', '/\r/evil.example', '/\u0000/evil.example', '/n/x\\..\\/evil.example']) expect(safeRedirect(sneaky)).toBe('/')
 	expect(safeRedirect(null, '/n/x')).toBe('/n/x')
 })

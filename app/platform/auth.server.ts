@@ -175,9 +175,14 @@ export async function hitRateLimit(db: Kysely<DB>, key: string, limit: number, w
 	})
 }
 
-/** A same-site path to return to after signing in; anything else goes home. */
+/**
+ * A same-site path to return to after signing in; anything else goes home.
+ * A browser drops tabs and line breaks from an address and reads a backslash
+ * as a slash, so `/<tab>/evil.example` would be another site: a path with
+ * either is not followed.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(to)) return fallback
 	return to
 }
 
