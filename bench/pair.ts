@@ -1,10 +1,12 @@
-// `npm run bench:pair -- <revision> [--rounds 2] [--duration 8] [--connections 25]`
+// `npm run bench:pair -- <revision> [--rounds 2] [--duration 8] [--connections 25] [--install]`
 // Compares this working tree with another revision (e.g. `main`, `HEAD~3`) the
 // way that holds on a noisy machine: both built, both started (one process
 // each, each on its own copy of the national SQLite data set), and each page
 // loaded on both at the same time, so that both meet the same noise. Prints the
 // server CPU time a request on each side, which varies far less than requests
-// a second do, and stops and removes everything it started.
+// a second do, and stops and removes everything it started. Both sides use
+// this tree's `node_modules` unless `--install` gives the revision its own
+// (`npm ci` from its lock file), to compare a new version of a dependency.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,11 +20,11 @@ import { freePort } from '../tests/support/free-port.ts'
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
-	options: { rounds: { type: 'string', default: '2' }, duration: { type: 'string', default: '8' }, connections: { type: 'string', default: '25' } },
+	options: { rounds: { type: 'string', default: '2' }, duration: { type: 'string', default: '8' }, connections: { type: 'string', default: '25' }, install: { type: 'boolean', default: false } },
 })
 const [revision] = positionals
 if (!revision) {
-	console.error('Usage: npm run bench:pair -- <revision> [--rounds 2] [--duration 8] [--connections 25]')
+	console.error('Usage: npm run bench:pair -- <revision> [--rounds 2] [--duration 8] [--connections 25] [--install]')
 	process.exit(2)
 }
 const rounds = Number(values.rounds)
@@ -88,7 +90,8 @@ try {
 	const sha = run('git', ['rev-parse', '--verify', `${revision}^{commit}`])
 	console.log(`Building ${revision} (${sha.slice(0, 7)}) and this working tree …`)
 	run('git', ['worktree', 'add', '--detach', other, sha])
-	symlinkSync(path.join(root, 'node_modules'), path.join(other, 'node_modules'))
+	if (values.install) run('npm', ['ci', '--no-audit', '--no-fund'], other)
+	else symlinkSync(path.join(root, 'node_modules'), path.join(other, 'node_modules'))
 	run('npx', ['react-router', 'build'], other)
 	run('npx', ['react-router', 'build'])
 
