@@ -15,3 +15,9 @@ export const withoutControls = (value: string) => value.replace(/[\u0000-\u0008\
 export function splitTags(value: string): string[] {
 	return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : []
 }
+
+/**
+ * A phone number as typed, as a link a phone can call: digits and a leading + kept.
+ * @example telHref('+47 912 34 567') // 'tel:+4791234567'
+ */
+export const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`

@@ -5,6 +5,7 @@ import { requireId, requireNetwork } from '#app/features/networks/require-networ
 import { actorContext } from '#app/platform/context.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { can } from '#app/platform/policy.ts'
+import { telHref } from '#app/platform/text.ts'
 import { formatNumber } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { TagList } from '#app/ui/tags.tsx'
@@ -114,7 +115,7 @@ export default function OrganisationPage({ loaderData: { organisation: o, canEdi
 									</Paragraph>
 									{p.phone ? (
 										<Paragraph data-size="sm">
-											{t('person.phone')}: <Link href={`tel:${p.phone.replace(/[^\d+]/g, '')}`}>{p.phone}</Link>
+											{t('person.phone')}: <Link href={telHref(p.phone)}>{p.phone}</Link>
 										</Paragraph>
 									) : null}
 								</Card>

@@ -5,6 +5,7 @@ import { requireId, requireNetwork } from '#app/features/networks/require-networ
 import { actorContext } from '#app/platform/context.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { can } from '#app/platform/policy.ts'
+import { telHref } from '#app/platform/text.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { TagList } from '#app/ui/tags.tsx'
 import { documentTitle, useT } from '#app/ui/i18n.tsx'
@@ -57,7 +58,9 @@ export default function PersonPage({ loaderData: { person: p, canEdit }, params 
 				{p.phone ? (
 					<>
 						<dt>{t('person.phone')}</dt>
-						<dd>{p.phone}</dd>
+						<dd>
+							<Link href={telHref(p.phone)}>{p.phone}</Link>
+						</dd>
 					</>
 				) : null}
 				{p.town ? (

@@ -157,9 +157,12 @@ for (const dialect of DIALECTS) {
 			expect(await page.getByLabel('Stilling').inputValue()).toBe('Seniorutvikler')
 			await expectAccessible(page)
 			await page.getByLabel('E-postadresse').fill(MEMBER)
+			await page.getByLabel('Telefon').fill('+47 912 34 567')
 			await page.getByRole('button', { name: 'Lagre', exact: true }).click()
 			await page.getByRole('heading', { level: 1, name: 'Ola Haugen', exact: true }).waitFor()
 			expect(await page.getByText('Seniorutvikler').isVisible()).toBe(true)
+			// The number as typed, and a link a phone can call.
+			expect(await page.getByRole('link', { name: '+47 912 34 567' }).getAttribute('href')).toBe('tel:+4791234567')
 		})
 
 		test('a company contact edits the company profile and uploads a logo', async ({ page, login, navigate }) => {
