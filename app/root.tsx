@@ -70,27 +70,26 @@ export default function App({ loaderData: root }: Route.ComponentProps) {
 					<a className="site-header__brand" href="/">
 						{t('app.name')}
 					</a>
-					<div className="site-header__tools">
-						<Form method="post" action="/sprak">
-							<input type="hidden" name="redirectTo" value={here} />
-							<Button type="submit" variant="tertiary" data-size="sm" name="lang" value={lang === 'nb' ? 'en' : 'nb'} aria-label={t('lang.switchLabel')}>
-								{t('lang.switch')}
+					{/* The tools keep to the right; on a phone the development mailbox wraps to a line of its own. */}
+					<Form method="post" action="/sprak" className="site-header__lang">
+						<input type="hidden" name="redirectTo" value={here} />
+						<Button type="submit" variant="tertiary" data-size="sm" name="lang" value={lang === 'nb' ? 'en' : 'nb'} aria-label={t('lang.switchLabel')}>
+							{t('lang.switch')}
+						</Button>
+					</Form>
+					{root.actor ? (
+						<Form method="post" action="/logg-ut">
+							<Button type="submit" variant="secondary" data-size="sm">
+								{t('nav.logout')}
 							</Button>
 						</Form>
-						{root.mailboxPage ? <AppLink to="/utvikling/epost">{t('mailbox.title')}</AppLink> : null}
-						{root.actor ? (
-							<Form method="post" action="/logg-ut">
-								<Button type="submit" variant="secondary" data-size="sm">
-									{t('nav.logout')}
-								</Button>
-							</Form>
-						) : (
-							// On a sign-in page the link is that page itself: its redirectTo kept, not wrapped in another.
-							<AppLink to={signingIn ? here : `/logg-inn?redirectTo=${encodeURIComponent(here)}`} aria-current={signingIn ? 'page' : undefined}>
-								{t('nav.login')}
-							</AppLink>
-						)}
-					</div>
+					) : (
+						// On a sign-in page the link is that page itself: its redirectTo kept, not wrapped in another.
+						<AppLink to={signingIn ? here : `/logg-inn?redirectTo=${encodeURIComponent(here)}`} aria-current={signingIn ? 'page' : undefined}>
+							{t('nav.login')}
+						</AppLink>
+					)}
+					{root.mailboxPage ? <AppLink to="/utvikling/epost">{t('mailbox.title')}</AppLink> : null}
 				</div>
 			</header>
 			<Outlet />

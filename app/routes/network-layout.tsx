@@ -1,4 +1,4 @@
-import { Outlet } from 'react-router'
+import { Outlet, useLocation } from 'react-router'
 import { Heading, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/network-layout'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -26,6 +26,58 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 export default function NetworkLayout({ loaderData: { network, menu } }: Route.ComponentProps) {
 	const t = useT()
 	const base = `/n/${network.slug}`
+	const { pathname } = useLocation()
+	const links = (
+		<ul className="network-links">
+			<li>
+				<NavLink to={base} end>
+					{t('nav.home')}
+				</NavLink>
+			</li>
+			<li>
+				<NavLink to={`${base}/samlinger`}>{t('nav.gatherings')}</NavLink>
+			</li>
+			{menu.directory ? (
+				<>
+					<li>
+						<NavLink to={`${base}/katalog`}>{t('nav.directory')}</NavLink>
+					</li>
+					<li>
+						<NavLink to={`${base}/ideer`}>{t('nav.ideas')}</NavLink>
+					</li>
+					<li>
+						<NavLink to={`${base}/kart`}>{t('nav.map')}</NavLink>
+					</li>
+					<li>
+						<NavLink to={`${base}/tillit`}>{t('nav.trust')}</NavLink>
+					</li>
+					<li>
+						<NavLink to={`${base}/avtale`}>{t('nav.agreement')}</NavLink>
+					</li>
+					<li>
+						<NavLink to={`${base}/innsats`}>{t('nav.effort')}</NavLink>
+					</li>
+				</>
+			) : null}
+			{menu.profile ? (
+				<>
+					<li>
+						<NavLink to={`${base}/varsler`}>{t('nav.notifications')}</NavLink>
+					</li>
+					<li>
+						<NavLink to={`${base}/personer/${menu.profile}`}>{t('nav.profile')}</NavLink>
+					</li>
+				</>
+			) : null}
+			{menu.admin ? (
+				<li>
+					<NavLink to={`${base}/admin`}>{t('nav.admin')}</NavLink>
+				</li>
+			) : null}
+		</ul>
+	)
+	// A visitor's two links fit on a phone's line; a member's ten do not.
+	const folded = menu.directory
 	return (
 		<>
 			<div className="network-bar">
@@ -37,55 +89,18 @@ export default function NetworkLayout({ loaderData: { network, menu } }: Route.C
 						{t(`network.phase.${network.phase}`)}
 					</Tag>
 					<nav aria-label={t('nav.main')}>
-						<ul>
-							<li>
-								<NavLink to={base} end>
-									{t('nav.home')}
-								</NavLink>
-							</li>
-							<li>
-								<NavLink to={`${base}/samlinger`}>{t('nav.gatherings')}</NavLink>
-							</li>
-							{menu.directory ? (
-								<li>
-									<NavLink to={`${base}/katalog`}>{t('nav.directory')}</NavLink>
-								</li>
-							) : null}
-							{menu.directory ? (
-								<>
-									<li>
-										<NavLink to={`${base}/ideer`}>{t('nav.ideas')}</NavLink>
-									</li>
-									<li>
-										<NavLink to={`${base}/kart`}>{t('nav.map')}</NavLink>
-									</li>
-									<li>
-										<NavLink to={`${base}/tillit`}>{t('nav.trust')}</NavLink>
-									</li>
-									<li>
-										<NavLink to={`${base}/avtale`}>{t('nav.agreement')}</NavLink>
-									</li>
-									<li>
-										<NavLink to={`${base}/innsats`}>{t('nav.effort')}</NavLink>
-									</li>
-								</>
-							) : null}
-							{menu.profile ? (
-								<>
-									<li>
-										<NavLink to={`${base}/varsler`}>{t('nav.notifications')}</NavLink>
-									</li>
-									<li>
-										<NavLink to={`${base}/personer/${menu.profile}`}>{t('nav.profile')}</NavLink>
-									</li>
-								</>
-							) : null}
-							{menu.admin ? (
-								<li>
-									<NavLink to={`${base}/admin`}>{t('nav.admin')}</NavLink>
-								</li>
-							) : null}
-						</ul>
+						{folded ? (
+							// On a phone a long menu folds behind a button; on a wider screen the button is
+							// hidden and the list always shown (app.css). A new page closes it again.
+							<details className="network-menu" key={pathname}>
+								<summary className="ds-button" data-variant="secondary" data-size="sm">
+									{t('nav.menu')}
+								</summary>
+								{links}
+							</details>
+						) : (
+							links
+						)}
 					</nav>
 				</div>
 			</div>

@@ -31,7 +31,7 @@ for (const dialect of DIALECTS) {
 			expect(await page.title()).toBe('Gatherings · Knute')
 		})
 
-		test('the menu changes the page without loading the document again and marks where you are', async ({ page, navigate }) => {
+		test('the menu changes the page without loading the document again and marks where you are', async ({ page, login, navigate }) => {
 			await navigate('/n/ikt-lillehammer')
 			await waitForHydration(page)
 			const menu = page.getByRole('navigation', { name: 'Hovedmeny' })
@@ -51,6 +51,31 @@ for (const dialect of DIALECTS) {
 			await page.getByRole('heading', { name: 'Hovedmål' }).waitFor()
 			expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true)
 			await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('IKT-nettverket i Lillehammerregionen')
+
+			// A visitor's two links show on a phone as they are. A member's ten fold behind one button there,
+			// so that the page's heading comes near the top of the screen instead of under the list.
+			await page.setViewportSize({ width: 390, height: 844 })
+			expect(await menu.getByRole('link', { name: 'Samlinger' }).isVisible()).toBe(true)
+			expect(await menu.locator('summary').count()).toBe(0)
+			await login(MEMBER)
+			await navigate('/n/ikt-lillehammer')
+			await waitForHydration(page)
+			const button = menu.locator('summary')
+			expect(await button.innerText()).toBe('Meny')
+			expect(await menu.getByRole('link', { name: 'Katalog' }).isVisible()).toBe(false)
+			expect((await page.getByRole('heading', { level: 1 }).boundingBox())!.y).toBeLessThan(844 / 3)
+			await expectAccessible(page)
+			await page.evaluate(() => Object.assign(window, { sameDocument: true }))
+			await button.click()
+			await menu.getByRole('link', { name: 'Katalog' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Katalog' }).waitFor()
+			expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true)
+			// The next page starts with the menu folded again; on a wide screen there is no button, only the links.
+			expect(await menu.getByRole('link', { name: 'Katalog' }).isVisible()).toBe(false)
+			expect(await button.isVisible()).toBe(true)
+			await page.setViewportSize({ width: 1280, height: 900 })
+			expect(await menu.getByRole('link', { name: 'Katalog' }).isVisible()).toBe(true)
+			expect(await button.isVisible()).toBe(false)
 		})
 
 		test('a person signs in with a one-time link from the mailbox and signs out', async ({ page, navigate }) => {
