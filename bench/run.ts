@@ -176,12 +176,14 @@ try {
 		const assets = await assetBytes(base, new TextDecoder().decode(body))
 		process.stdout.write(`Measuring ${page.name} (${bytes} bytes) …`)
 		const measured = await load(base + page.path, { headers, server: server.pid!, database: postgresPid })
+		// Each process's peak so far (the primary first), so that a run over the memory target shows when and where.
+		const memoryMb = [server.pid!, ...childPids(server.pid!)].map(peakMemoryMb)
 		const bare = spawn(process.execPath, ['bench/bare-server.ts', String(bytes)], { stdio: ['ignore', 'pipe', 'inherit'] })
 		started.push(bare)
 		const barePort = await new Promise<string>((resolve) => bare.stdout!.once('data', (d) => resolve(String(d).trim())))
 		const yardstick = await load(`http://127.0.0.1:${barePort}/`, { server: bare.pid! })
 		bare.kill('SIGTERM')
-		results.push({ ...page, bytes, assetBytes: assets, ...measured, bare: yardstick, ratio: +(measured.rps / yardstick.rps).toFixed(3) })
+		results.push({ ...page, bytes, assetBytes: assets, ...measured, peakMemoryMb: memoryMb, bare: yardstick, ratio: +(measured.rps / yardstick.rps).toFixed(3) })
 		console.log(` ${measured.rps} req/s`)
 	}
 	// The largest process, and all of them together (their peaks added, shared pages counted in each).
