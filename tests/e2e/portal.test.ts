@@ -64,6 +64,21 @@ for (const dialect of DIALECTS) {
 			expect(await button.innerText()).toBe('Meny')
 			expect(await menu.getByRole('link', { name: 'Katalog' }).isVisible()).toBe(false)
 			expect((await page.getByRole('heading', { level: 1 }).boundingBox())!.y).toBeLessThan(844 / 3)
+			// The heading, the network's name, is set small enough there that no word of it breaks across lines.
+			const brokenWords = await page.getByRole('heading', { level: 1 }).evaluate((heading) => {
+				const texts = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT)
+				const broken: string[] = []
+				for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+					for (const word of node.textContent!.matchAll(/\S+/g)) {
+						const range = document.createRange()
+						range.setStart(node, word.index)
+						range.setEnd(node, word.index + word[0].length)
+						if (new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1) broken.push(word[0])
+					}
+				}
+				return broken
+			})
+			expect(brokenWords).toEqual([])
 			await expectAccessible(page)
 			await page.evaluate(() => Object.assign(window, { sameDocument: true }))
 			await button.click()
