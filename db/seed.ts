@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB, Role } from './schema.ts'
 import { addPerson, createOrganisation, type OrganisationInput } from '#app/features/directory/directory.server.ts'
 import { publishAgreement } from '#app/features/commitment/agreements.server.ts'
+import { evaluateIdea, getCriteria, joinIdea, moveIdea, proposeIdea } from '#app/features/ideas/ideas.server.ts'
 
 // The demo network: the ICT business network of the Lillehammer region in its
 // pre-project phase. The network, its goals and partners follow the public
@@ -96,6 +97,8 @@ export async function seedDemo(db: Kysely<DB>) {
 				'partner',
 			)
 		}
+		// Who is who, by name, for the ideas below.
+		const byName: Record<string, { personId: number; organisationId: number; roles: Role[] }> = {}
 		const leaderId = await addPerson(trx, actor, {
 			email: 'kari.nordby@knute.example',
 			name: 'Kari Nordby',
@@ -103,13 +106,17 @@ export async function seedDemo(db: Kysely<DB>) {
 			organisation_id: partnerIds['Lillehammer kommune']!,
 			roles: ['project_leader'],
 		})
-		await addPerson(trx, actor, {
-			email: 'geir.tollefsen@knute.example',
-			name: 'Geir Tollefsen',
-			title: 'Næringssjef',
-			organisation_id: partnerIds['Lillehammer kommune']!,
+		byName['Geir Tollefsen'] = {
+			personId: await addPerson(trx, actor, {
+				email: 'geir.tollefsen@knute.example',
+				name: 'Geir Tollefsen',
+				title: 'Næringssjef',
+				organisation_id: partnerIds['Lillehammer kommune']!,
+				roles: ['steering_group'],
+			}),
+			organisationId: partnerIds['Lillehammer kommune']!,
 			roles: ['steering_group'],
-		})
+		}
 		await addPerson(trx, actor, {
 			email: 'major.lien@knute.example',
 			name: 'Astrid Lien',
@@ -142,9 +149,11 @@ export async function seedDemo(db: Kysely<DB>) {
 				const personId = await addPerson(trx, actor, { email: emailFor(p.name, domain), name: p.name, title: p.title, organisation_id: organisationId, roles: p.roles })
 				if (p.competences) await trx.updateTable('person').set({ competences: p.competences }).where('id', '=', personId).execute()
 				if (p.roles.includes('company_contact')) contactIds[c.name] ??= personId
+				byName[p.name] = { personId, organisationId, roles: p.roles }
 			}
 		}
 		await seedAcquaintance(trx, networkId, companyIds, contactIds, created)
+		await seedIdeas(trx, networkId, companyIds, byName)
 
 		const { starts, ends } = nextSixthOfDecember()
 		const { id: gatheringId } = await trx
@@ -231,4 +240,53 @@ async function seedAcquaintance(trx: Kysely<DB>, networkId: number, ids: Record<
 			.values(members.filter((m) => m !== from).map((m, j) => ({ response_id: responseId, target_id: ids[m]!, knows: 1 + ((i + j) % 3), trusts: 2 + ((i + 2 * j) % 3) })))
 			.execute()
 	}
+}
+
+/**
+ * Two project ideas from the start-up survey, so that the idea board has
+ * something on it: one proposed to the network with two partners and a
+ * comment, one the steering group has moved on to mature, with a consortium
+ * of three and one member's scores. No comment names anyone: nobody is sent
+ * a notice.
+ */
+async function seedIdeas(trx: Kysely<DB>, networkId: number, companies: Record<string, number>, people: Record<string, { personId: number; organisationId: number; roles: Role[] }>) {
+	const as = (name: string) => ({ networkId, viewer: people[name]! })
+	// The demo goes through the rules a user meets: a step they would refuse stops the seed.
+	const must = (done: boolean | { ok: true } | { error: string }) => {
+		if (done !== true && !(typeof done === 'object' && 'ok' in done)) throw new Error(`The demo's ideas broke a rule: ${JSON.stringify(done)}`)
+	}
+	const comment = (ideaId: number, author: string, body: string) =>
+		trx.insertInto('idea_comment').values({ idea_id: ideaId, author_id: people[author]!.personId, body, created_at: new Date().toISOString() }).execute()
+
+	const places = await proposeIdea(trx, as('Even Kvam'), {
+		title: 'Stedsdata for reiselivet i dalen',
+		problem: 'Reiselivsbedriftene vet lite om hvor gjestene ferdes, og når løyper, stier og parkeringer blir fulle.',
+		solution: 'En felles tjeneste som samler anonyme stedsdata og viser dem som kart og prognoser i appene bedriftene alt bruker.',
+		beneficiaries: 'Reiselivsbedriftene, destinasjonsselskapet og kommunene.',
+		competences: 'Geografiske informasjonssystemer, Mobilutvikling, Personvern',
+		audience: 'members',
+		named: [],
+	})
+	must(await joinIdea(trx, { ...as('Even Kvam'), ideaId: places }, { organisationId: companies['Gudbrandsdal Geodata AS']!, role: 'lead' }))
+	must(await moveIdea(trx, { ...as('Even Kvam'), ideaId: places }, { to: 'proposed', reason: 'Klar til å deles med nettverket' }))
+	must(await joinIdea(trx, { ...as('Lars Rønning'), ideaId: places }, { organisationId: companies['Hafjell Apputvikling AS']!, role: 'partner' }))
+	await comment(places, 'Lars Rønning', 'Vi kan prøve dette i bookingappen vår neste vinter, hvis gjestene får si ja eller nei til å dele.')
+
+	const drill = await proposeIdea(trx, as('Hanne Lund'), {
+		title: 'Felles beredskapsøvelse mot dataangrep',
+		problem: 'De fleste små bedriftene har aldri øvd på hva de gjør når systemene blir angrepet.',
+		solution: 'En årlig øvelse for medlemsbedriftene med scenarioer, rollespill og en gjennomgang etterpå.',
+		beneficiaries: 'Medlemsbedriftene og kundene deres.',
+		competences: 'Informasjonssikkerhet, Beredskap, IT-drift',
+		audience: 'members',
+		named: [],
+	})
+	must(await joinIdea(trx, { ...as('Hanne Lund'), ideaId: drill }, { organisationId: companies['Lågen Sikkerhet AS']!, role: 'lead' }))
+	must(await moveIdea(trx, { ...as('Hanne Lund'), ideaId: drill }, { to: 'proposed', reason: 'Til nettverket' }))
+	must(await joinIdea(trx, { ...as('Kristin Dahl'), ideaId: drill }, { organisationId: companies['Skarvet Systemer AS']!, role: 'partner' }))
+	must(await joinIdea(trx, { ...as('Bjørn Hov'), ideaId: drill }, { organisationId: companies['Troll IT-tjenester AS']!, role: 'partner' }))
+	await comment(drill, 'Bjørn Hov', 'Vi kan stille med et testmiljø som ligner kundenes.')
+	must(await moveIdea(trx, { ...as('Geir Tollefsen'), ideaId: drill }, { to: 'maturing', reason: 'Mange bedrifter trenger dette; bør gjøres konkret sammen med Cyberforsvaret.' }))
+	const criteria = await getCriteria(trx, networkId)
+	must(await evaluateIdea(trx, { ...as('Geir Tollefsen'), ideaId: drill }, criteria.map((c, i) => ({ criterion_id: c.id, score: [8, 6, 7, 8, 7][i] ?? 7, comment: '' }))))
 }

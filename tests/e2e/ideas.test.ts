@@ -34,6 +34,9 @@ for (const dialect of DIALECTS) {
 			}
 			await as(OLA)
 			await navigate('/n/ikt-lillehammer/ideer')
+			// The demo network starts with two ideas on the board, each in its stage's column.
+			expect(await page.getByRole('region', { name: 'Foreslått (1)' }).getByRole('link').allInnerTexts()).toEqual(['Stedsdata for reiselivet i dalen'])
+			expect(await page.getByRole('region', { name: 'Modnes (1)' }).getByRole('link').allInnerTexts()).toEqual(['Felles beredskapsøvelse mot dataangrep'])
 			await page.getByRole('link', { name: 'Foreslå en idé' }).click()
 			await page.getByLabel('Tittel').fill('Felles sikkerhetssenter')
 			await page.getByLabel('Problemet eller muligheten').fill('Små bedrifter har ikke råd til å overvåke nettverket sitt døgnet rundt.')
