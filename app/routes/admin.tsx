@@ -1,19 +1,28 @@
 import { Card, Heading, List, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin'
+import { nextGathering } from '#app/features/gatherings/gatherings.server.ts'
+import { listIdeas } from '#app/features/ideas/ideas.server.ts'
+import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { getAdminOverview } from '#app/features/members/members.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
+import { formatDateTime } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
-import { pageTitle, useT } from '#app/ui/i18n.tsx'
+import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 
+// What needs doing next: the coming gathering, the ideas waiting for a decision, the companies to follow up.
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
 	requirePermission(context, request, 'read:admin', { networkId: network.id })
-	return { network: network.name, overview: await getAdminOverview(getDb(context), network.id) }
+	const viewer = requireViewer(context, request, network.id)
+	const db = getDb(context)
+	const [overview, gathering, ideas] = await Promise.all([getAdminOverview(db, network.id), nextGathering(db, network.id), listIdeas(db, { networkId: network.id, viewer })])
+	return { network: network.name, overview, gathering, proposed: ideas.filter((idea) => idea.stage === 'proposed').map(({ id, title }) => ({ id, title })) }
 }
 
-export default function Admin({ loaderData: { network, overview }, params }: Route.ComponentProps) {
+export default function Admin({ loaderData: { network, overview, gathering, proposed }, params }: Route.ComponentProps) {
 	const t = useT()
+	const lang = useLang()
 	const base = `/n/${params.network}`
 	return (
 		<main id="main" className="page">
@@ -57,6 +66,49 @@ export default function Admin({ loaderData: { network, overview }, params }: Rou
 				</ul>
 			</nav>
 			<div className="grid">
+				<Card>
+					<Heading level={2} data-size="sm">
+						{t('admin.nextGathering')}
+					</Heading>
+					{gathering ? (
+						<>
+							<Paragraph>
+								<AppLink to={`${base}/admin/samlinger/${gathering.id}`}>{gathering.title}</AppLink>
+								<br />
+								<time dateTime={gathering.starts_at}>{formatDateTime(lang, gathering.starts_at)}</time>
+							</Paragraph>
+							<Paragraph>
+								{gathering.capacity === null
+									? t('admin.registered', { count: gathering.registered })
+									: t('admin.registeredOf', { count: gathering.registered, capacity: gathering.capacity })}
+								{gathering.waitlisted > 0 ? `, ${t('admin.waitlisted', { count: gathering.waitlisted })}` : null}
+							</Paragraph>
+						</>
+					) : (
+						<Paragraph>
+							{t('admin.noNextGathering')} <AppLink to={`${base}/admin/samlinger/ny`}>{t('gatheringAdmin.new')}</AppLink>
+						</Paragraph>
+					)}
+				</Card>
+				<Card>
+					<Heading level={2} data-size="sm">
+						{t('admin.ideasProposed')}
+					</Heading>
+					{proposed.length === 0 ? (
+						<Paragraph>{t('admin.noIdeasProposed')}</Paragraph>
+					) : (
+						<>
+							<Paragraph>{t('admin.ideasProposedIntro')}</Paragraph>
+							<List.Unordered>
+								{proposed.map((idea) => (
+									<List.Item key={idea.id}>
+										<AppLink to={`${base}/ideer/${idea.id}`}>{idea.title}</AppLink>
+									</List.Item>
+								))}
+							</List.Unordered>
+						</>
+					)}
+				</Card>
 				<Card>
 					<Heading level={2} data-size="sm">
 						{t('admin.withoutContact')}

@@ -145,6 +145,21 @@ for (const dialect of DIALECTS) {
 			await navigate(`/n/ikt-lillehammer/samlinger/${id}`)
 			await page.getByRole('button', { name: 'Meld meg på' }).click()
 			await page.getByText('Du er påmeldt.').waitFor()
+			// The project leader's home shows the next gathering (the soonest published one not over) with its seats taken.
+			const soonest = await env.server.db
+				.selectFrom('gathering as g')
+				.select((eb) => ['g.id', 'g.capacity', eb.selectFrom('registration as r').select(eb.fn.countAll<number>().as('n')).whereRef('r.gathering_id', '=', 'g.id').where('r.status', '=', 'registered').as('registered')])
+				.where('g.status', '=', 'published')
+				.where('g.ends_at', '>', new Date().toISOString())
+				.orderBy('g.starts_at')
+				.executeTakeFirstOrThrow()
+			await navigate('/n/ikt-lillehammer/admin')
+			const next = page.locator('.ds-card').filter({ has: page.getByRole('heading', { name: 'Neste samling' }) })
+			expect(await next.getByRole('link').getAttribute('href')).toBe(`/n/ikt-lillehammer/admin/samlinger/${soonest.id}`)
+			const registered = Number(soonest.registered)
+			const seats = `${registered} påmeldt${registered === 1 ? '' : 'e'}${soonest.capacity === null ? '' : ` av ${soonest.capacity} plasser`}`
+			expect(await next.innerText()).toContain(seats)
+			await expectAccessible(page)
 
 			// At the door, on a phone.
 			await page.setViewportSize({ width: 390, height: 844 })

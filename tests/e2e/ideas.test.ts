@@ -90,6 +90,10 @@ for (const dialect of DIALECTS) {
 			await expectAccessible(page)
 
 			await as(LEADER)
+			// The project leader's home lists the ideas proposed and not yet taken on: the demo's, no longer this one.
+			await navigate('/n/ikt-lillehammer/admin')
+			const proposed = page.locator('.ds-card').filter({ has: page.getByRole('heading', { name: 'Foreslåtte ideer å ta stilling til' }) })
+			expect(await proposed.getByRole('link').allInnerTexts()).toEqual(['Stedsdata for reiselivet i dalen'])
 			await navigate('/n/ikt-lillehammer/admin/kriterier')
 			expect(await page.getByLabel('Kriterium 1', { exact: true }).inputValue()).toBe('Relevans for nettverket')
 			await page.goto(ideaUrl)

@@ -14,6 +14,7 @@ import {
 	getGathering,
 	getOwnRegistration,
 	listDocuments,
+	nextGathering,
 	registerForGathering,
 	sendDueReminders,
 	setCheckedIn,
@@ -72,6 +73,19 @@ for (const dialect of DIALECTS) {
 			const mails = await db.selectFrom('outbox').select(['subject', 'ics']).execute()
 			expect(mails.filter((m) => m.subject.startsWith('Påmeldt') && m.ics?.includes('UID:gathering-')).length).toBe(3)
 			expect(mails.filter((m) => m.subject.startsWith('Venteliste') && m.ics === null).length).toBe(3)
+		})
+
+		test("the project leader's next gathering: the soonest published one not yet over, with its seats counted", async () => {
+			expect(await nextGathering(db, network.id)).toBeUndefined()
+			const later = await gathering(2, 24 * 30)
+			const sooner = await gathering(2, 24 * 5)
+			await gathering(2, -24) // ended yesterday
+			// A draft, sooner than all of them.
+			await createGathering(db, network.id, { title: 'Utkast', description: '', location: '', starts_at: inMinutes(60), ends_at: inMinutes(120), audience: 'open', capacity: null, registration_deadline: null }, [])
+			for (const n of [1, 2, 3]) await register(sooner, visitor(n))
+			expect(await nextGathering(db, network.id)).toEqual({ id: sooner.id, title: 'Første samling', starts_at: sooner.starts_at, capacity: 2, registered: 2, waitlisted: 1 })
+			await updateGathering(db, sooner.id, { status: 'cancelled' })
+			expect((await nextGathering(db, network.id))?.id).toBe(later.id)
 		})
 
 		test('registering twice does nothing new', async () => {

@@ -64,6 +64,24 @@ export function listGatherings(db: Kysely<DB>, { networkId, includeDrafts }: { n
 	return query.orderBy('g.starts_at', 'desc').execute()
 }
 
+const upcoming = prepared((db, p: { networkId: number; from: string }) =>
+	db
+		.selectFrom('gathering as g')
+		.select(['g.id', 'g.title', 'g.starts_at', 'g.capacity'])
+		.select(registrationCounts)
+		.where('g.network_id', '=', p.networkId)
+		.where('g.status', '=', 'published')
+		.where('g.ends_at', '>', p.from)
+		.orderBy('g.starts_at')
+		.limit(1),
+)
+
+/** The network's next published gathering, or the one under way, with its registrations counted; undefined if there is none. */
+export async function nextGathering(db: Kysely<DB>, networkId: number) {
+	const [row] = await upcoming(db, { networkId, from: now() })
+	return row && { id: row.id, title: row.title, starts_at: row.starts_at, capacity: row.capacity, registered: Number(row.registered), waitlisted: Number(row.waitlisted) }
+}
+
 type GatheringValues = { networkId: number; gatheringId: number }
 const gatheringWithCounts = prepared((db, p: GatheringValues) =>
 	db
