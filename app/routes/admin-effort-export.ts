@@ -3,6 +3,7 @@ import { listEffort } from '#app/features/commitment/effort.server.ts'
 import { ledgerFilterFrom } from '#app/features/commitment/ledger-filter.ts'
 import { ledgerPdf } from '#app/features/commitment/pdf.server.ts'
 import { toCsv } from '#app/features/gatherings/csv.ts'
+import { networkName } from '#app/features/networks/networks.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { langFromRequest, translator } from '#app/platform/i18n.ts'
@@ -17,7 +18,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const rows = await listEffort(getDb(context), network.id, ledgerFilterFrom(url.searchParams))
 	const ledger = rows.map((r) => ({ ...r, activity: r.activity, description: r.gathering ?? r.description }))
 	if (url.searchParams.get('format') === 'pdf') {
-		const pdf = await ledgerPdf({ network: network.name, rows: ledger, lang, heading: t('ledger.title') })
+		const pdf = await ledgerPdf({ network: networkName(network, lang), rows: ledger, lang, heading: t('ledger.title') })
 		return new Response(new Uint8Array(pdf), { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="egeninnsats.pdf"' } })
 	}
 	const csv = toCsv([

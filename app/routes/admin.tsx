@@ -4,9 +4,10 @@ import { nextGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { listIdeas } from '#app/features/ideas/ideas.server.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { getAdminOverview } from '#app/features/members/members.server.ts'
+import { networkName } from '#app/features/networks/networks.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
-import { formatDateTime } from '#app/platform/i18n.ts'
+import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 
@@ -17,7 +18,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const viewer = requireViewer(context, request, network.id)
 	const db = getDb(context)
 	const [overview, gathering, ideas] = await Promise.all([getAdminOverview(db, network.id), nextGathering(db, network.id), listIdeas(db, { networkId: network.id, viewer })])
-	return { network: network.name, overview, gathering, proposed: ideas.filter((idea) => idea.stage === 'proposed').map(({ id, title }) => ({ id, title })) }
+	return { network: networkName(network, langFromRequest(request)), overview, gathering, proposed: ideas.filter((idea) => idea.stage === 'proposed').map(({ id, title }) => ({ id, title })) }
 }
 
 export default function Admin({ loaderData: { network, overview, gathering, proposed }, params }: Route.ComponentProps) {

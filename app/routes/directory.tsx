@@ -1,9 +1,11 @@
 import { Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/directory'
 import { listOrganisations, listPeople, searchDirectory } from '#app/features/directory/directory.server.ts'
+import { networkName } from '#app/features/networks/networks.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { dbContext } from '#app/platform/context.ts'
 import { requirePermission } from '#app/platform/guard.server.ts'
+import { langFromRequest } from '#app/platform/i18n.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { TagList } from '#app/ui/tags.tsx'
 import { pageTitle, useT } from '#app/ui/i18n.tsx'
@@ -14,6 +16,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	requirePermission(context, request, 'read:directory', { networkId: network.id })
 	const { db, dialect } = context.get(dbContext)
 	const url = new URL(request.url)
+	const name = networkName(network, langFromRequest(request))
 	const q = queryOf(url)
 	const view: View = url.searchParams.get('vis') === 'personer' ? 'people' : 'organisations'
 	// Pages of PAGE cards: a page renders fast and reads well; one row more says whether another page follows.
@@ -25,14 +28,14 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 		const organisations = view === 'organisations' ? await listOrganisations(db, list) : []
 		const people = view === 'people' ? await listPeople(db, list) : []
 		const more = organisations.length > PAGE || people.length > PAGE
-		return { network: network.name, q, view, organisations: organisations.slice(0, PAGE), people: people.slice(0, PAGE), hits: null, page, more }
+		return { network: name, q, view, organisations: organisations.slice(0, PAGE), people: people.slice(0, PAGE), hits: null, page, more }
 	}
 	const found = await searchDirectory(db, dialect, { networkId: network.id, query: q, limit: PAGE + 1, offset })
 	const more = found.length > PAGE
 	const hits = found.slice(0, PAGE)
 	const organisations = hits.flatMap((h) => (h.kind === 'organisation' ? [h.organisation] : []))
 	const people = hits.flatMap((h) => (h.kind === 'person' ? [h.person] : []))
-	return { network: network.name, q, view: null, organisations, people, hits: hits.length, page, more }
+	return { network: name, q, view: null, organisations, people, hits: hits.length, page, more }
 }
 
 type View = 'organisations' | 'people'

@@ -1,6 +1,7 @@
 import type { Route } from './+types/idea-pdf'
 import { getBudget, getIdea } from '#app/features/ideas/ideas.server.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
+import { networkName } from '#app/features/networks/networks.server.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
 import { formatNumber, langFromRequest, translator } from '#app/platform/i18n.ts'
@@ -18,7 +19,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const t = translator(lang)
 	const nok = (n: number) => `${formatNumber(lang, n)} kr`
 	const pdf = await renderPdf(idea.title, (doc) => {
-		doc.fontSize(10).fillColor('#555').text(`${network.name} · ${t(`ideas.stage.${idea.stage}`)}`)
+		doc.fontSize(10).fillColor('#555').text(`${networkName(network, lang)} · ${t(`ideas.stage.${idea.stage}`)}`)
 		doc.moveDown(0.5).fontSize(20).fillColor('#000').text(idea.title)
 		const part = (heading: string, text: string) => {
 			doc.moveDown(0.6).font('Helvetica-Bold').fontSize(11).text(heading)

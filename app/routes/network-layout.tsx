@@ -1,6 +1,7 @@
 import { Outlet, useLocation } from 'react-router'
 import { Heading, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/network-layout'
+import { networkName } from '#app/features/networks/networks.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { actorContext } from '#app/platform/context.ts'
 import { can, rolesIn } from '#app/platform/policy.ts'
@@ -14,7 +15,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const actor = context.get(actorContext)
 	const lang = langFromRequest(request)
 	return {
-		network: { slug: network.slug, name: lang === 'en' ? network.name_en : network.name, phase: network.phase },
+		network: { slug: network.slug, name: networkName(network, lang), phase: network.phase },
 		menu: {
 			directory: rolesIn(actor, network.id).length > 0,
 			admin: can(actor, 'read:admin', { networkId: network.id }),

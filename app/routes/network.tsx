@@ -1,6 +1,6 @@
 import { Card, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/network'
-import { getNetworkFrontPage } from '#app/features/networks/networks.server.ts'
+import { getNetworkFrontPage, networkName } from '#app/features/networks/networks.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { dbContext } from '#app/platform/context.ts'
 import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
@@ -14,7 +14,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const lang = langFromRequest(request)
 	const page = await getNetworkFrontPage(db, dialect, network.id)
 	return {
-		name: lang === 'en' ? network.name_en : network.name,
+		name: networkName(network, lang),
 		about: lang === 'en' ? network.about_en : network.about_nb,
 		slug: network.slug,
 		region: network.region,

@@ -91,6 +91,10 @@ for (const dialect of DIALECTS) {
 			await page.setViewportSize({ width: 1280, height: 900 })
 			expect(await menu.getByRole('link', { name: 'Katalog' }).isVisible()).toBe(true)
 			expect(await button.isVisible()).toBe(false)
+			// In English the page names the network by its English name.
+			await page.getByRole('button', { name: 'Change language to English' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor()
+			expect(await page.getByText('Companies and people in The ICT Business Network of the Lillehammer Region.').isVisible()).toBe(true)
 		})
 
 		test('a person signs in with a one-time link from the mailbox and signs out', async ({ page, navigate }) => {

@@ -3,12 +3,18 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Dialect } from '#db/index.ts'
 import type { DB } from '#db/schema.ts'
 import { prepared } from '#db/prepared.ts'
+import type { Lang } from '#app/platform/i18n.ts'
 import { now } from '#app/platform/time.ts'
 
 // Every network page asks for it.
 const networkBySlug = prepared((db, p: { slug: string }) =>
 	db.selectFrom('network').select(['id', 'slug', 'name', 'name_en', 'region', 'phase', 'about_nb', 'about_en']).where('slug', '=', p.slug),
 )
+
+/** The network's name in the page's language: bokmål, or its English name. */
+export function networkName(network: { name: string; name_en: string }, lang: Lang) {
+	return lang === 'en' ? network.name_en : network.name
+}
 
 /**
  * A network by the slug in its address, or undefined.
