@@ -68,10 +68,11 @@ export async function generate(db: Kysely<DB>, { scale, seed, log = () => {} }: 
 		const region = REGIONS[n % REGIONS.length]!
 		const industry = INDUSTRIES[Math.floor(n / REGIONS.length) % INDUSTRIES.length]!
 		const slug = n === 0 && scale === 'regional' ? 'bench' : `nettverk-${n + 1}`
+		const names = { name: `${industry}-nettverket ${region} ${n + 1}`, name_en: `${industry} network ${region} ${n + 1}` }
 		const network = await db.transaction().execute(async (trx) => {
 			const { id } = await trx
 				.insertInto('network')
-				.values({ slug, name: `${industry}-nettverket ${region} ${n + 1}`, name_en: `${industry} network ${region} ${n + 1}`, region, phase: n % 3 === 0 ? 'main_project' : 'pre_project', about_nb: `Et bedriftsnettverk for ${industry.toLowerCase()} i ${region}.`, about_en: `A business network for ${industry} in ${region}.`, created_at: new Date().toISOString() })
+				.values({ slug, ...names, region, phase: n % 3 === 0 ? 'main_project' : 'pre_project', about_nb: `Et bedriftsnettverk for ${industry.toLowerCase()} i ${region}.`, about_en: `A business network for ${industry} in ${region}.`, created_at: new Date().toISOString() })
 				.returning('id')
 				.executeTakeFirstOrThrow()
 			await trx
@@ -97,7 +98,7 @@ export async function generate(db: Kysely<DB>, { scale, seed, log = () => {} }: 
 					people.push({ id, name: personName, email, organisation, company: name, org_number, roles })
 				}
 			}
-			return { id, slug, name: `${industry}-nettverket ${region} ${n + 1}`, people }
+			return { id, slug, ...names, people }
 		})
 		for (let g = 0; g < shape.gatheringsPerNetwork; g++) {
 			// Spread over 2026 and 2027 from fixed dates, so the set is the same every time.

@@ -156,7 +156,7 @@ for (const dialect of DIALECTS) {
 		test('get-to-know rounds: one company, someone in no company or too many rounds get a message; nothing is planned', async () => {
 			const db = server.db
 			const gathering = (await getGathering(db, { networkId, gatheringId: gatherings.members! }))!
-			const by = { network: { id: networkId, slug: 'test', name: 'Test' }, gathering, origin: server.url, lang: 'nb' as const }
+			const by = { network: { id: networkId, slug: 'test', name: 'Test', name_en: 'Test' }, gathering, origin: server.url, lang: 'nb' as const }
 			const entry = { phone: '', company: '', org_number: null, job_title: '', dietary: '', show_in_attendance: false, person_id: null }
 			await registerForGathering(db, by, { ...entry, name: 'Med Bedrift', email: 'med@x.no', organisation_id: company })
 			await registerForGathering(db, by, { ...entry, name: 'Uten Bedrift', email: 'uten@x.no', organisation_id: null })
@@ -190,7 +190,7 @@ for (const dialect of DIALECTS) {
 		test('the trust survey: a score outside 1–5 and a second answer are refused; one answer is kept', async () => {
 			const db = server.db
 			const other = await createCompany(db, networkId, { name: 'Annen AS' })
-			const survey = await openSurvey(db, { network: { id: networkId, slug: 'test', name: 'Test' }, actorId: leaderId, origin: server.url, lang: 'nb' }, 'Oppstart')
+			const survey = await openSurvey(db, { network: { id: networkId, slug: 'test', name: 'Test', name_en: 'Test' }, actorId: leaderId, origin: server.url, lang: 'nb' }, 'Oppstart')
 			// Every other member company is rated; a rating of the own company is not asked for and not kept.
 			const others = (await listMemberCompanies(db, networkId)).map((c) => c.id).filter((id) => id !== company)
 			const answer = (knows: string) =>

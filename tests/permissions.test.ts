@@ -162,7 +162,7 @@ for (const dialect of DIALECTS) {
 			}
 			const open = await gathering('open')
 			const closed = await gathering('members')
-			await registerForGathering(db, { network: { id: networkId, slug: 'test', name: 'Test' }, gathering: open, origin: server.url, lang: 'nb' }, {
+			await registerForGathering(db, { network: { id: networkId, slug: 'test', name: 'Test', name_en: 'Test' }, gathering: open, origin: server.url, lang: 'nb' }, {
 				name: 'Besøkende', email: 'besok@x.no', phone: '', company: '', org_number: null, job_title: '', dietary: '', show_in_attendance: false, person_id: null, organisation_id: null,
 			})
 			const mail = await db.selectFrom('outbox').select('body_text').where('recipient', '=', 'besok@x.no').executeTakeFirstOrThrow()
@@ -177,13 +177,13 @@ for (const dialect of DIALECTS) {
 			const ideas = { members: await idea('members'), steering: await idea('steering'), named: await idea('named') }
 			// Two companies at the open gathering, and their get-to-know rounds.
 			for (const [who, organisation_id] of [['member', company], ['otherContact', other]] as const) {
-				await registerForGathering(db, { network: { id: networkId, slug: 'test', name: 'Test' }, gathering: open, origin: server.url, lang: 'nb' }, {
+				await registerForGathering(db, { network: { id: networkId, slug: 'test', name: 'Test', name_en: 'Test' }, gathering: open, origin: server.url, lang: 'nb' }, {
 					name: who, email: `${who}@x.no`, phone: '', company: '', org_number: null, job_title: '', dietary: '', show_in_attendance: false, person_id: people[who], organisation_id,
 				})
 			}
 			const registrations = await db.selectFrom('registration').select('id').where('gathering_id', '=', open.id).where('organisation_id', 'is not', null).execute()
 			await planMeetings(db, { networkId, gatheringId: open.id, actorId: people.leader }, { registrationIds: registrations.map((r) => r.id), rounds: 1, minutes: 5 })
-			const survey = await openSurvey(db, { network: { id: networkId, slug: 'test', name: 'Test' }, actorId: people.leader, origin: server.url, lang: 'nb' }, 'Oppstart')
+			const survey = await openSurvey(db, { network: { id: networkId, slug: 'test', name: 'Test', name_en: 'Test' }, actorId: people.leader, origin: server.url, lang: 'nb' }, 'Oppstart')
 			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token, acceptance, ideas, survey }
 		})
 		afterAll(() => server?.close())

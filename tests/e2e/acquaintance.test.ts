@@ -37,7 +37,7 @@ for (const dialect of DIALECTS) {
 			const gathering = (await getGathering(db, { networkId: network_id, gatheringId }))!
 			for (const email of PARTICIPANTS) {
 				const person = await db.selectFrom('person').select(['id', 'name', 'organisation_id']).where('email', '=', email).executeTakeFirstOrThrow()
-				await registerForGathering(db, { network: { id: network_id, slug: 'ikt-lillehammer', name: 'IKT' }, gathering, origin: env.server.url, lang: 'nb' }, {
+				await registerForGathering(db, { network: { id: network_id, slug: 'ikt-lillehammer', name: 'IKT', name_en: 'ICT' }, gathering, origin: env.server.url, lang: 'nb' }, {
 					name: person.name, email, phone: '', company: '', org_number: null, job_title: '', dietary: '', show_in_attendance: true, person_id: person.id, organisation_id: person.organisation_id,
 				})
 			}

@@ -29,6 +29,11 @@ for (const dialect of DIALECTS) {
 			await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Gatherings' }).click()
 			await page.getByRole('heading', { level: 1, name: 'Gatherings' }).waitFor()
 			expect(await page.title()).toBe('Gatherings · Knute')
+			// A gathering's calendar file, fetched in English, is named by the network's English name.
+			await page.getByRole('link', { name: 'Første samling i IKT-nettverket' }).click()
+			const file = await page.getByRole('link', { name: 'Add to calendar' }).getAttribute('href')
+			const ics = await (await page.request.get(env.server.url + file)).text()
+			expect(ics).toContain('X-WR-CALNAME:The ICT Business Network of the Lillehammer Region\r\n')
 		})
 
 		test('the menu changes the page without loading the document again and marks where you are', async ({ page, login, navigate }) => {

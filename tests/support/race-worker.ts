@@ -6,7 +6,7 @@ import { createTransport, deliverDueMail } from '#app/platform/mail.server.ts'
 
 const [url, networkId, gatheringId, first, count, outboxDir] = process.argv.slice(2) as [string, string, string, string, string, string]
 const { db } = createDatabase(url)
-const network = { id: Number(networkId), slug: 'test', name: 'Test' }
+const network = { id: Number(networkId), slug: 'test', name: 'Test', name_en: 'Test' }
 const gathering = (await getGathering(db, { networkId: network.id, gatheringId: Number(gatheringId) }))!
 const transport = createTransport({ outboxDir })
 await Promise.all(

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { audit } from '#app/platform/audit.server.ts'
+import { networkName } from '#app/features/networks/networks.server.ts'
 import { formatDateTime, translator, type Lang } from '#app/platform/i18n.ts'
 import { enqueueMail } from '#app/platform/mail.server.ts'
 import { inMinutes, now } from '#app/platform/time.ts'
@@ -108,7 +109,7 @@ function contactsOf(db: Kysely<DB>, networkId: number, organisationId: number) {
  */
 export async function inviteToCommit(
 	db: Kysely<DB>,
-	{ network, actorId, origin, lang }: { network: { id: number; slug: string; name: string }; actorId: number; origin: string; lang: Lang },
+	{ network, actorId, origin, lang }: { network: { id: number; slug: string; name: string; name_en: string }; actorId: number; origin: string; lang: Lang },
 	{ organisationIds, deadline }: { organisationIds: number[]; deadline: string },
 ) {
 	const t = translator(lang)
@@ -138,8 +139,8 @@ export async function inviteToCommit(
 			for (const contact of contacts) {
 				await enqueueMail(trx, {
 					to: contact.email,
-					subject: t('mail.commit.subject', { network: network.name }),
-					text: t('mail.commit.body', { name: contact.name, company: company.name, network: network.name, deadline: formatDateTime(lang, deadline, 'date'), url: `${origin}/n/${network.slug}/avtale` }),
+					subject: t('mail.commit.subject', { network: networkName(network, lang) }),
+					text: t('mail.commit.body', { name: contact.name, company: company.name, network: networkName(network, lang), deadline: formatDateTime(lang, deadline, 'date'), url: `${origin}/n/${network.slug}/avtale` }),
 				})
 			}
 		}
@@ -154,7 +155,7 @@ export async function sendCommitmentReminders(db: Kysely<DB>, { origin, lang = '
 		.selectFrom('network_organisation as no')
 		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
 		.innerJoin('network as n', 'n.id', 'no.network_id')
-		.select(['no.network_id', 'no.organisation_id', 'no.invite_deadline', 'o.name', 'n.slug', 'n.name as network_name'])
+		.select(['no.network_id', 'no.organisation_id', 'no.invite_deadline', 'o.name', 'n.slug', 'n.name as network_name', 'n.name_en as network_name_en'])
 		.where('no.status', '=', 'invited')
 		.where('no.invite_reminded_at', 'is', null)
 		.where('no.invite_deadline', '>', now())
@@ -174,7 +175,7 @@ export async function sendCommitmentReminders(db: Kysely<DB>, { origin, lang = '
 			for (const contact of await contactsOf(trx, company.network_id, company.organisation_id)) {
 				await enqueueMail(trx, {
 					to: contact.email,
-					subject: t('mail.commitReminder.subject', { network: company.network_name }),
+					subject: t('mail.commitReminder.subject', { network: networkName({ name: company.network_name, name_en: company.network_name_en }, lang) }),
 					text: t('mail.commitReminder.body', { name: contact.name, company: company.name, deadline: formatDateTime(lang, company.invite_deadline!, 'date'), url: `${origin}/n/${company.slug}/avtale` }),
 				})
 				sent++

@@ -23,14 +23,15 @@ for (const dialect of DIALECTS) {
 	describe(`commitment on ${dialect}`, () => {
 		let db: Kysely<DB>
 		let drop: () => Promise<void>
-		let network: { id: number; slug: string; name: string }
+		let network: { id: number; slug: string; name: string; name_en: string }
 		let leader: number
 		let company: number
 		let contact: number
 		let colleague: number
 		beforeEach(async () => {
 			;({ db, drop } = await createTestDatabase(dialect))
-			network = { id: await createNetwork(db, { slug: 'ikt' }), slug: 'ikt', name: 'IKT-nettverket' }
+			const names = { slug: 'ikt', name: 'IKT-nettverket', name_en: 'The ICT network' }
+			network = { id: await createNetwork(db, names), ...names }
 			leader = await createPerson(db, network.id, { roles: ['project_leader'] })
 			company = await createCompany(db, network.id, { name: 'Fjellkode AS', org_number: '923609016' })
 			await db.updateTable('network_organisation').set({ status: 'prospect' }).where('organisation_id', '=', company).execute()
@@ -83,6 +84,16 @@ for (const dialect of DIALECTS) {
 			await inviteToCommit(db, { network, actorId: leader, origin, lang: 'nb' }, { organisationIds: [company], deadline: inMinutes(60 * 24 * 2) })
 			const sent = await Promise.all([1, 2].map(() => sendCommitmentReminders(db, { origin })))
 			expect(sent.reduce((a, b) => a + b, 0)).toBe(1)
+		})
+
+		test('an invitation and a reminder written in English name the network by its English name', async () => {
+			await publishAgreement(db, by(), terms)
+			await inviteToCommit(db, { network, actorId: leader, origin, lang: 'en' }, { organisationIds: [company], deadline: inMinutes(60 * 24 * 2) })
+			expect(await sendCommitmentReminders(db, { origin, lang: 'en' })).toBe(1)
+			const mails = await db.selectFrom('outbox').select(['subject', 'body_text']).orderBy('id').execute()
+			expect(mails.map((m) => m.subject)).toEqual(['Join The ICT network for the next phase', 'Reminder: the participation agreement in The ICT network'])
+			expect(mails[0]!.body_text).toContain('The ICT network')
+			expect(mails.map((m) => m.body_text).join()).not.toContain('IKT-nettverket')
 		})
 
 		test('one invoice per company and period; outstanding until paid', async () => {

@@ -41,10 +41,10 @@ for (const dialect of DIALECTS) {
 	describe(`gatherings on ${dialect}`, () => {
 		let db: Kysely<DB>
 		let drop: () => Promise<void>
-		let network: { id: number; slug: string; name: string }
+		let network: { id: number; slug: string; name: string; name_en: string }
 		beforeEach(async () => {
 			;({ db, drop } = await createTestDatabase(dialect))
-			network = { id: await createNetwork(db, { slug: 'ikt' }), slug: 'ikt', name: 'IKT-nettverket' }
+			network = { id: await createNetwork(db, { slug: 'ikt' }), slug: 'ikt', name: 'IKT-nettverket', name_en: 'The ICT network' }
 		})
 		afterEach(() => drop())
 
@@ -94,6 +94,14 @@ for (const dialect of DIALECTS) {
 			expect(await register(g, visitor(1, { name: 'Et annet navn' }))).toEqual({ outcome: 'already', status: 'registered' })
 			expect(await statuses(g.id)).toEqual(['besok1@bedrift.no:registered'])
 			expect(await db.selectFrom('outbox').select('id').execute()).toHaveLength(1)
+		})
+
+		test("a confirmation written in English comes with a calendar named by the network's English name", async () => {
+			const g = await gathering(null)
+			await registerForGathering(db, { network, gathering: g, origin, lang: 'en' }, visitor(1))
+			const mail = await db.selectFrom('outbox').select(['subject', 'ics']).executeTakeFirstOrThrow()
+			expect(mail.subject).toBe('Registered: Første samling')
+			expect(mail.ics).toContain('X-WR-CALNAME:The ICT network\r\n')
 		})
 
 		test('a cancellation moves the first on the waitlist up, with an e-mail', async () => {

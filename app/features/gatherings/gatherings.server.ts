@@ -3,6 +3,7 @@ import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { prepared } from '#db/prepared.ts'
 import { createOrganisation } from '#app/features/directory/directory.server.ts'
+import { networkName } from '#app/features/networks/networks.server.ts'
 import { hashToken } from '#app/platform/auth.server.ts'
 import { compareNorwegian, formatDateTime, translator, type Lang } from '#app/platform/i18n.ts'
 import { enqueueMail } from '#app/platform/mail.server.ts'
@@ -20,7 +21,7 @@ export type GatheringInput = {
 	registration_deadline: string | null
 }
 
-export type Network = { id: number; slug: string; name: string }
+export type Network = { id: number; slug: string; name: string; name_en: string }
 
 const gatheringColumns = [
 	'g.id',
@@ -176,17 +177,17 @@ export type RegistrationResult = { outcome: 'registered' | 'waitlisted' | 'alrea
 
 type Gathering = NonNullable<Awaited<ReturnType<typeof getGathering>>>
 
-function manageUrl(origin: string, network: Network, gatheringId: number, token: string) {
+function manageUrl(origin: string, network: { slug: string }, gatheringId: number, token: string) {
 	return `${origin}/n/${network.slug}/samlinger/${gatheringId}/pamelding?token=${token}`
 }
 
-function gatheringUrl(origin: string, network: Network, gatheringId: number) {
+function gatheringUrl(origin: string, network: { slug: string }, gatheringId: number) {
 	return `${origin}/n/${network.slug}/samlinger/${gatheringId}`
 }
 
 /** The invitation that goes with a confirmation: the gathering as a calendar event. */
-function invitation(origin: string, network: Network, gathering: Gathering) {
-	return calendarFor({ name: network.name, gatherings: [gathering], urlFor: (id) => gatheringUrl(origin, network, id), method: 'REQUEST' })
+function invitation(origin: string, network: Network, gathering: Gathering, lang: Lang) {
+	return calendarFor({ name: networkName(network, lang), gatherings: [gathering], urlFor: (id) => gatheringUrl(origin, network, id), method: 'REQUEST' })
 }
 
 /**
@@ -238,7 +239,7 @@ export async function registerForGathering(
 				url: gatheringUrl(origin, network, gathering.id),
 				manage: manageUrl(origin, network, gathering.id, token),
 			}),
-			ics: status === 'registered' ? invitation(origin, network, gathering) : undefined,
+			ics: status === 'registered' ? invitation(origin, network, gathering, lang) : undefined,
 		})
 		return { outcome: status, status }
 	})
@@ -320,7 +321,7 @@ export async function cancelRegistration(
 						url: gatheringUrl(origin, network, gathering.id),
 						manage: manageUrl(origin, network, gathering.id, token),
 					}),
-					ics: invitation(origin, network, gathering),
+					ics: invitation(origin, network, gathering, lang),
 				})
 			}
 		}
@@ -339,7 +340,7 @@ export async function sendDueReminders(db: Kysely<DB>, { origin, lang = 'nb' }: 
 		.selectFrom('gathering as g')
 		.innerJoin('registration as r', 'r.gathering_id', 'g.id')
 		.innerJoin('network as n', 'n.id', 'g.network_id')
-		.select(['r.id', 'r.name', 'r.email', 'g.id as gathering_id', 'g.title', 'g.starts_at', 'g.location', 'n.slug', 'n.name as network_name', 'n.id as network_id'])
+		.select(['r.id', 'r.name', 'r.email', 'g.id as gathering_id', 'g.title', 'g.starts_at', 'g.location', 'n.slug'])
 		.where('r.status', '=', 'registered')
 		.where('r.reminder_sent_at', 'is', null)
 		.where('g.status', '=', 'published')
@@ -360,7 +361,7 @@ export async function sendDueReminders(db: Kysely<DB>, { origin, lang = 'nb' }: 
 					title: r.title,
 					when: formatDateTime(lang, r.starts_at),
 					location: r.location,
-					url: gatheringUrl(origin, { id: r.network_id, slug: r.slug, name: r.network_name }, r.gathering_id),
+					url: gatheringUrl(origin, r, r.gathering_id),
 				}),
 			})
 			sent++

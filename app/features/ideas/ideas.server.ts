@@ -141,7 +141,7 @@ export async function moveIdea(trx: Kysely<DB>, { networkId, viewer, ideaId }: {
  */
 export async function commentOnIdea(
 	db: Kysely<DB>,
-	{ network, viewer, ideaId, origin, lang }: { network: { id: number; slug: string; name: string }; viewer: Viewer & { name: string }; ideaId: number; origin: string; lang: Lang },
+	{ network, viewer, ideaId, origin, lang }: { network: { id: number; slug: string }; viewer: Viewer & { name: string }; ideaId: number; origin: string; lang: Lang },
 	body: string,
 ) {
 	const t = translator(lang)

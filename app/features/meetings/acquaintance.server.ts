@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ContactKind, DB } from '#db/schema.ts'
 import { audit } from '#app/platform/audit.server.ts'
+import { networkName } from '#app/features/networks/networks.server.ts'
 import { compareNorwegian, translator, type Lang } from '#app/platform/i18n.ts'
 import { enqueueMail } from '#app/platform/mail.server.ts'
 import { splitTags } from '#app/platform/text.ts'
@@ -139,7 +140,7 @@ export function listSurveys(db: Kysely<DB>, networkId: number) {
  */
 export async function openSurvey(
 	trx: Kysely<DB>,
-	{ network, actorId, origin, lang }: { network: { id: number; slug: string; name: string }; actorId: number; origin: string; lang: Lang },
+	{ network, actorId, origin, lang }: { network: { id: number; slug: string; name: string; name_en: string }; actorId: number; origin: string; lang: Lang },
 	title: string,
 ) {
 	const survey = await trx.insertInto('trust_survey').values({ network_id: network.id, title, opened_at: now(), closed_at: null }).returning('id').executeTakeFirstOrThrow()
@@ -160,7 +161,7 @@ export async function openSurvey(
 	for (const person of contacts) {
 		const text = t('mail.survey.subject', { title })
 		await trx.insertInto('notification').values({ network_id: network.id, person_id: person.id, text, link, created_at: now() }).execute()
-		await enqueueMail(trx, { to: person.email, subject: text, text: t('mail.survey.body', { name: person.name, network: network.name, title, company: person.company, url: origin + link }) })
+		await enqueueMail(trx, { to: person.email, subject: text, text: t('mail.survey.body', { name: person.name, network: networkName(network, lang), title, company: person.company, url: origin + link }) })
 	}
 	return survey.id
 }

@@ -41,7 +41,7 @@ for (const dialect of DIALECTS) {
 				const email = `p${i}@x.no`
 				const personId = await createPerson(db, networkId, { email, name: `Person ${i}`, organisation_id: company })
 				people.push(personId)
-				await registerForGathering(db, { network: { id: networkId, slug: 'ikt', name: 'IKT' }, gathering, origin: 'http://localhost', lang: 'nb' }, {
+				await registerForGathering(db, { network: { id: networkId, slug: 'ikt', name: 'IKT', name_en: 'ICT' }, gathering, origin: 'http://localhost', lang: 'nb' }, {
 					name: `Person ${i}`, email, phone: '', company: '', org_number: null, job_title: '', dietary: '', show_in_attendance: true, person_id: personId, organisation_id: company,
 				})
 			}
@@ -137,7 +137,7 @@ for (const dialect of DIALECTS) {
 
 		test('the trust survey: one answer per company, no own company, results only from three answers', async () => {
 			await createPerson(db, networkId, { roles: ['company_contact'], organisation_id: companies[1]!, email: 'kontakt@beta.no', name: 'Kari Kontakt' })
-			const by = { network: { id: networkId, slug: 'ikt', name: 'IKT-nettverket' }, actorId: leader, origin: 'http://localhost', lang: 'nb' as const }
+			const by = { network: { id: networkId, slug: 'ikt', name: 'IKT-nettverket', name_en: 'The ICT network' }, actorId: leader, origin: 'http://localhost', lang: 'nb' as const }
 			const first = await openSurvey(db, by, 'Oppstart')
 			// The member companies' contacts are asked to answer, by e-mail and in the portal.
 			const mail = await db.selectFrom('outbox').select(['recipient', 'subject', 'body_text']).where('subject', '=', 'Tillitsundersøkelse: Oppstart').execute()
@@ -165,7 +165,10 @@ for (const dialect of DIALECTS) {
 			expect(results.companies.find((c) => c.id === companies[0])!.scores[0]).toEqual({ knows: 2.3, trusts: 2.3, answers: 3 })
 			expect(results.companies.find((c) => c.id === companies[1])!.scores[0]).toBeNull()
 
-			const end = await openSurvey(db, by, 'Avslutning')
+			// Opened by a project leader reading English, the mail names the network by its English name.
+			const end = await openSurvey(db, { ...by, lang: 'en' }, 'Avslutning')
+			const english = await db.selectFrom('outbox').select('body_text').where('subject', '=', 'Trust survey: Avslutning').executeTakeFirstOrThrow()
+			expect(english.body_text).toContain('The ICT network has started the trust survey “Avslutning”.')
 			for (const from of [1, 2, 3]) {
 				await answerSurvey(
 					db,

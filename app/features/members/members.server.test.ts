@@ -3,10 +3,10 @@ import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
-import { getAdminOverview } from './members.server.ts'
+import { getAdminOverview, invitePerson } from './members.server.ts'
 
 for (const dialect of DIALECTS) {
-	describe(`the project leader's overview on ${dialect}`, () => {
+	describe(`the network's people on ${dialect}`, () => {
 		let db: Kysely<DB>
 		let drop: () => Promise<void>
 		beforeEach(async () => {
@@ -37,6 +37,17 @@ for (const dialect of DIALECTS) {
 				prospects: [{ id: prospect, name: 'Charlie AS' }],
 			})
 			expect(await getAdminOverview(db, other)).toEqual({ organisations: 0, people: 1, withoutContact: [], prospects: [] })
+		})
+
+		test('an invitation written in English names the network by its English name', async () => {
+			const network = { slug: 'ikt', name: 'IKT-nettverket', name_en: 'The ICT network' }
+			const id = await createNetwork(db, network)
+			const leader = await createPerson(db, id, { name: 'Lise Leder', roles: ['project_leader'] })
+			await invitePerson(db, { network: { id, ...network }, inviter: { personId: leader, name: 'Lise Leder' }, origin: 'http://localhost', lang: 'en' }, { name: 'Mari', email: 'mari@fjellkode.no', organisation_id: null, role: 'member' })
+			const mail = await db.selectFrom('outbox').select(['recipient', 'subject', 'body_text']).executeTakeFirstOrThrow()
+			expect(mail).toMatchObject({ recipient: 'mari@fjellkode.no', subject: 'Invitation to The ICT network' })
+			expect(mail.body_text).toContain('Lise Leder has invited you to The ICT network on Knute.')
+			expect(mail.body_text).not.toContain('IKT-nettverket')
 		})
 	})
 }

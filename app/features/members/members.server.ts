@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB, Role } from '#db/schema.ts'
 import { prepared } from '#db/prepared.ts'
 import { addPerson } from '#app/features/directory/directory.server.ts'
+import { networkName } from '#app/features/networks/networks.server.ts'
 import { createLoginLink, LINK_MINUTES } from '#app/platform/auth.server.ts'
 import { translator, type Lang } from '#app/platform/i18n.ts'
 import { enqueueMail } from '#app/platform/mail.server.ts'
@@ -12,7 +13,7 @@ import { enqueueMail } from '#app/platform/mail.server.ts'
  */
 export async function invitePerson(
 	db: Kysely<DB>,
-	{ network, inviter, origin, lang }: { network: { id: number; name: string; slug: string }; inviter: { personId: number; name: string }; origin: string; lang: Lang },
+	{ network, inviter, origin, lang }: { network: { id: number; slug: string; name: string; name_en: string }; inviter: { personId: number; name: string }; origin: string; lang: Lang },
 	input: { name: string; email: string; organisation_id: number | null; role: Role },
 ) {
 	const t = translator(lang)
@@ -29,11 +30,11 @@ export async function invitePerson(
 		const link = await createLoginLink(trx, { personId, origin, redirectTo: `/n/${network.slug}` })
 		await enqueueMail(trx, {
 			to: input.email,
-			subject: t('mail.invite.subject', { network: network.name }),
+			subject: t('mail.invite.subject', { network: networkName(network, lang) }),
 			text: t('mail.invite.body', {
 				name: input.name,
 				inviter: inviter.name,
-				network: network.name,
+				network: networkName(network, lang),
 				link,
 				minutes: LINK_MINUTES,
 				login: new URL('/logg-inn', origin).href,
