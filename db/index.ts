@@ -10,6 +10,7 @@ import * as ideas from './migrations/2026-11-26-0004-ideas.ts'
 import * as acquaintance from './migrations/2026-11-26-0005-acquaintance.ts'
 import * as lookupIndexes from './migrations/2026-11-27-0006-lookup-indexes.ts'
 import * as searchWordsPerNetwork from './migrations/2026-12-03-0007-search-words-per-network.ts'
+import * as readingLanguage from './migrations/2026-12-04-0008-reading-language.ts'
 
 export type { DB } from './schema.ts'
 export type Dialect = 'sqlite' | 'postgres'
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
 	'2026-11-26-0005-acquaintance': acquaintance,
 	'2026-11-27-0006-lookup-indexes': lookupIndexes,
 	'2026-12-03-0007-search-words-per-network': searchWordsPerNetwork,
+	'2026-12-04-0008-reading-language': readingLanguage,
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely'
+import type { Lang } from '#app/platform/i18n.ts'
 
 // The database as Kysely sees it. Timestamps are ISO 8601 UTC strings.
 
@@ -88,6 +89,8 @@ export interface DB {
 		password_hash: string | null
 		calendar_token: string | null
 		hourly_rate: number | null
+		/** The language mail and notices to them are written in. */
+		lang: Generated<Lang>
 		created_at: string
 		updated_at: string
 	}
@@ -162,6 +165,8 @@ export interface DB {
 		checked_in_at: string | null
 		reminder_sent_at: string | null
 		consent_at: string | null
+		/** The page's language when they registered: their confirmation, reminder and any seat that frees up are written in it. */
+		lang: Generated<Lang>
 		created_at: string
 		cancelled_at: string | null
 	}

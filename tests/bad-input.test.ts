@@ -190,7 +190,7 @@ for (const dialect of DIALECTS) {
 		test('the trust survey: a score outside 1–5 and a second answer are refused; one answer is kept', async () => {
 			const db = server.db
 			const other = await createCompany(db, networkId, { name: 'Annen AS' })
-			const survey = await openSurvey(db, { network: { id: networkId, slug: 'test', name: 'Test', name_en: 'Test' }, actorId: leaderId, origin: server.url, lang: 'nb' }, 'Oppstart')
+			const survey = await openSurvey(db, { network: { id: networkId, slug: 'test', name: 'Test', name_en: 'Test' }, actorId: leaderId, origin: server.url }, 'Oppstart')
 			// Every other member company is rated; a rating of the own company is not asked for and not kept.
 			const others = (await listMemberCompanies(db, networkId)).map((c) => c.id).filter((id) => id !== company)
 			const answer = (knows: string) =>

@@ -183,7 +183,7 @@ for (const dialect of DIALECTS) {
 			}
 			const registrations = await db.selectFrom('registration').select('id').where('gathering_id', '=', open.id).where('organisation_id', 'is not', null).execute()
 			await planMeetings(db, { networkId, gatheringId: open.id, actorId: people.leader }, { registrationIds: registrations.map((r) => r.id), rounds: 1, minutes: 5 })
-			const survey = await openSurvey(db, { network: { id: networkId, slug: 'test', name: 'Test', name_en: 'Test' }, actorId: people.leader, origin: server.url, lang: 'nb' }, 'Oppstart')
+			const survey = await openSurvey(db, { network: { id: networkId, slug: 'test', name: 'Test', name_en: 'Test' }, actorId: people.leader, origin: server.url }, 'Oppstart')
 			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token, acceptance, ideas, survey }
 		})
 		afterAll(() => server?.close())

@@ -55,6 +55,15 @@ for (const dialect of DIALECTS) {
 			expect(await db.selectFrom('outbox').selectAll().execute()).toEqual([])
 		})
 
+		test("a language chosen before signing in becomes the person's; signing in without one keeps theirs", async () => {
+			const lang = async () => (await db.selectFrom('person').select('lang').where('id', '=', personId).executeTakeFirstOrThrow()).lang
+			expect(await lang()).toBe('nb')
+			await createSession(db, new Request(origin, { headers: { Cookie: 'lang=en' } }), personId)
+			expect(await lang()).toBe('en')
+			await createSession(db, new Request(origin), personId)
+			expect(await lang()).toBe('en')
+		})
+
 		test('an expired link is refused', async () => {
 			await sendLoginLink(db, { email: 'kari@bedrift.no', origin, lang: 'en' })
 			const { token } = await tokenFromOutbox()

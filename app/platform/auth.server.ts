@@ -7,8 +7,7 @@ import { prepared } from '#db/prepared.ts'
 import type { Actor } from './policy.ts'
 import { enqueueMail } from './mail.server.ts'
 import { inMinutes, now } from './time.ts'
-import type { Lang } from './i18n.ts'
-import { translator } from './i18n.ts'
+import { chosenLang, translator, type Lang } from './i18n.ts'
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>
 
@@ -58,14 +57,25 @@ export async function getActor(db: Kysely<DB>, request: Request): Promise<Actor 
 	return { personId: person.id, name: person.name, email: person.email, organisationId: person.organisation_id, roles }
 }
 
-/** Starts a session and returns the Set-Cookie header for it. */
+/**
+ * Starts a session and returns the Set-Cookie header for it. A language the
+ * reader chose before signing in becomes the person's: mail and notices to
+ * them are written in it.
+ */
 export async function createSession(db: Kysely<DB>, request: Request, personId: number): Promise<string> {
+	const lang = chosenLang(request)
+	if (lang) await setPersonLang(db, personId, lang)
 	const token = newToken()
 	await db
 		.insertInto('session')
 		.values({ id_hash: hashToken(token), person_id: personId, created_at: now(), expires_at: inMinutes(SESSION_DAYS * 24 * 60) })
 		.execute()
 	return sessionCookie.serialize(token, { secure: isHttps(request) })
+}
+
+/** The language mail and notices to the person are written in. */
+export async function setPersonLang(db: Kysely<DB>, personId: number, lang: Lang) {
+	await db.updateTable('person').set({ lang }).where('id', '=', personId).where('lang', '!=', lang).execute()
 }
 
 export async function destroySession(db: Kysely<DB>, request: Request): Promise<string> {

@@ -1614,8 +1614,12 @@ export function translator(lang: Lang): Translate {
 
 /** The language a request asks for: the `lang` cookie, else bokmål. */
 export function langFromRequest(request: Request): Lang {
-	const match = /(?:^|;\s*)lang=(nb|en)(?:;|$)/.exec(request.headers.get('Cookie') ?? '')
-	return (match?.[1] as Lang | undefined) ?? 'nb'
+	return chosenLang(request) ?? 'nb'
+}
+
+/** The language the reader chose (the `lang` cookie), if they have chosen one. */
+export function chosenLang(request: Request): Lang | undefined {
+	return /(?:^|;\s*)lang=(nb|en)(?:;|$)/.exec(request.headers.get('Cookie') ?? '')?.[1] as Lang | undefined
 }
 
 /** Norwegian alphabetical order (æ, ø, å last) for sorting names; one collator made once, as `localeCompare(b, 'nb')` makes one a call. */

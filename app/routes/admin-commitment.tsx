@@ -6,7 +6,7 @@ import { commitmentHistories, getComposition, getCurrentAgreement, inviteToCommi
 import { day, inviteSchema } from '#app/features/commitment/schemas.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
-import { formatDateTime, isMessageKey, langFromRequest, type MessageKey } from '#app/platform/i18n.ts'
+import { formatDateTime, isMessageKey, type MessageKey } from '#app/platform/i18n.ts'
 import { Checkbox } from '#app/ui/checkbox-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
@@ -47,7 +47,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 	}
 	const { skipped } = await inviteToCommit(
 		db,
-		{ network, actorId: actor.personId, origin: new URL(request.url).origin, lang: langFromRequest(request) },
+		{ network, actorId: actor.personId, origin: new URL(request.url).origin },
 		{ organisationIds: submission.value.organisationIds, deadline: `${submission.value.deadline}T22:59:00.000Z` },
 	)
 	return { notice: notice('commitment.invited', { count: submission.value.organisationIds.length - skipped.length }), error: null, skipped }

@@ -9,7 +9,7 @@ import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { actorContext } from '#app/platform/context.ts'
 import { getDb, invariantResponse } from '#app/platform/guard.server.ts'
-import { formatDateTime, formatNumber, isMessageKey, langFromRequest, type MessageKey } from '#app/platform/i18n.ts'
+import { formatDateTime, formatNumber, isMessageKey, type MessageKey } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
 import { osloDate } from '#app/platform/time.ts'
 import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
@@ -73,7 +73,7 @@ export async function action(args: Route.ActionArgs) {
 		case 'comment': {
 			const parsed = commentSchema.safeParse(values)
 			if (!parsed.success) return fail(firstError(parsed.error.issues))
-			await commentOnIdea(db, { network, viewer, ideaId: idea.id, origin: new URL(args.request.url).origin, lang: langFromRequest(args.request) }, parsed.data.body)
+			await commentOnIdea(db, { network, viewer, ideaId: idea.id, origin: new URL(args.request.url).origin }, parsed.data.body)
 			return done('ideas.commented')
 		}
 		case 'evaluate': {

@@ -6,7 +6,6 @@ import { requireGathering } from '#app/features/gatherings/require-gathering.ser
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { withoutControls } from '#app/platform/text.ts'
 import { getDb } from '#app/platform/guard.server.ts'
-import { langFromRequest } from '#app/platform/i18n.ts'
 import { Checkbox } from '#app/ui/checkbox-field.tsx'
 import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
 
@@ -34,7 +33,7 @@ export async function action(args: Route.ActionArgs) {
 	if (registration.status === 'cancelled') return data({ done: 'alreadyCancelled' as const }, { status: 410 })
 	const db = getDb(args.context)
 	if (form.get('intent') === 'cancel') {
-		const cancelled = await cancelRegistration(db, { network, gathering, origin: new URL(args.request.url).origin, lang: langFromRequest(args.request) }, registration.id)
+		const cancelled = await cancelRegistration(db, { network, gathering, origin: new URL(args.request.url).origin }, registration.id)
 		return cancelled ? { done: 'cancelled' as const } : data({ done: 'alreadyCancelled' as const }, { status: 410 })
 	}
 	const dietary = withoutControls(String(form.get('dietary') ?? '')).trim()

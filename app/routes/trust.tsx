@@ -9,7 +9,7 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { recordId, requiredText } from '#app/platform/fields.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { can } from '#app/platform/policy.ts'
-import { formatDateTime, formatNumber, langFromRequest } from '#app/platform/i18n.ts'
+import { formatDateTime, formatNumber } from '#app/platform/i18n.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
@@ -56,7 +56,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 		return { result: submission.reply(), done: { key: 'trust.closedNotice' as const, title: '' } }
 	}
 	await db.transaction().execute((trx) =>
-		openSurvey(trx, { network, actorId: actor.personId, origin: new URL(request.url).origin, lang: langFromRequest(request) }, value.title),
+		openSurvey(trx, { network, actorId: actor.personId, origin: new URL(request.url).origin }, value.title),
 	)
 	return { result: submission.reply({ resetForm: true }), done: { key: 'trust.started' as const, title: value.title } }
 }

@@ -100,6 +100,12 @@ for (const dialect of DIALECTS) {
 			await page.getByRole('button', { name: 'Change language to English' }).click()
 			await page.getByRole('heading', { level: 1, name: 'Directory' }).waitFor()
 			expect(await page.getByText('Companies and people in The ICT Business Network of the Lillehammer Region.').isVisible()).toBe(true)
+			// Signed in, the choice is kept on the person: mail to them is written in English from now on.
+			const reads = await env.server.db.selectFrom('person').select('lang').where('email', '=', MEMBER).executeTakeFirstOrThrow()
+			expect(reads.lang).toBe('en')
+			await page.getByRole('button', { name: 'Bytt språk til norsk' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Katalog' }).waitFor()
+			expect((await env.server.db.selectFrom('person').select('lang').where('email', '=', MEMBER).executeTakeFirstOrThrow()).lang).toBe('nb')
 		})
 
 		test('a person signs in with a one-time link from the mailbox and signs out', async ({ page, navigate }) => {

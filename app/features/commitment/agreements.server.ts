@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { audit } from '#app/platform/audit.server.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
-import { formatDateTime, translator, type Lang } from '#app/platform/i18n.ts'
+import { formatDateTime, translator } from '#app/platform/i18n.ts'
 import { enqueueMail } from '#app/platform/mail.server.ts'
 import { inMinutes, now } from '#app/platform/time.ts'
 import { checkComposition } from './composition.ts'
@@ -95,24 +95,24 @@ function contactsOf(db: Kysely<DB>, networkId: number, organisationId: number) {
 	return db
 		.selectFrom('person as p')
 		.innerJoin('membership as m', 'm.person_id', 'p.id')
-		.select(['p.id', 'p.name', 'p.email'])
+		.select(['p.id', 'p.name', 'p.email', 'p.lang'])
 		.where('p.organisation_id', '=', organisationId)
 		.where('m.network_id', '=', networkId)
 		.where('m.role', '=', 'company_contact')
+		.orderBy('p.id')
 		.execute()
 }
 
 /**
  * Invites companies to commit by a deadline: each becomes "invited", and its
- * contacts get the agreement by e-mail. Returns the names of companies without
- * a contact person, which could not be invited.
+ * contacts get the agreement by e-mail, each in their own language. Returns
+ * the names of companies without a contact person, which could not be invited.
  */
 export async function inviteToCommit(
 	db: Kysely<DB>,
-	{ network, actorId, origin, lang }: { network: { id: number; slug: string; name: string; name_en: string }; actorId: number; origin: string; lang: Lang },
+	{ network, actorId, origin }: { network: { id: number; slug: string; name: string; name_en: string }; actorId: number; origin: string },
 	{ organisationIds, deadline }: { organisationIds: number[]; deadline: string },
 ) {
-	const t = translator(lang)
 	const skipped: string[] = []
 	await db.transaction().execute(async (trx) => {
 		for (const organisationId of organisationIds) {
@@ -136,11 +136,12 @@ export async function inviteToCommit(
 				.where('organisation_id', '=', organisationId)
 				.execute()
 			await audit(trx, { network_id: network.id, actor_id: actorId, action: 'commitment.invited', entity_type: 'organisation', entity_id: organisationId, summary: company.name })
-			for (const contact of contacts) {
+			for (const { email, name, lang } of contacts) {
+				const t = translator(lang)
 				await enqueueMail(trx, {
-					to: contact.email,
+					to: email,
 					subject: t('mail.commit.subject', { network: networkName(network, lang) }),
-					text: t('mail.commit.body', { name: contact.name, company: company.name, network: networkName(network, lang), deadline: formatDateTime(lang, deadline, 'date'), url: `${origin}/n/${network.slug}/avtale` }),
+					text: t('mail.commit.body', { name, company: company.name, network: networkName(network, lang), deadline: formatDateTime(lang, deadline, 'date'), url: `${origin}/n/${network.slug}/avtale` }),
 				})
 			}
 		}
@@ -148,9 +149,8 @@ export async function inviteToCommit(
 	return { skipped }
 }
 
-/** Reminds invited companies whose deadline is within three days, once. */
-export async function sendCommitmentReminders(db: Kysely<DB>, { origin, lang = 'nb' }: { origin: string; lang?: Lang }) {
-	const t = translator(lang)
+/** Reminds invited companies whose deadline is within three days, once; each contact in their own language. */
+export async function sendCommitmentReminders(db: Kysely<DB>, { origin }: { origin: string }) {
 	const due = await db
 		.selectFrom('network_organisation as no')
 		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
@@ -172,11 +172,12 @@ export async function sendCommitmentReminders(db: Kysely<DB>, { origin, lang = '
 				.where('invite_reminded_at', 'is', null)
 				.executeTakeFirst()
 			if (Number(claimed.numUpdatedRows) !== 1) return
-			for (const contact of await contactsOf(trx, company.network_id, company.organisation_id)) {
+			for (const { email, name, lang } of await contactsOf(trx, company.network_id, company.organisation_id)) {
+				const t = translator(lang)
 				await enqueueMail(trx, {
-					to: contact.email,
+					to: email,
 					subject: t('mail.commitReminder.subject', { network: networkName({ name: company.network_name, name_en: company.network_name_en }, lang) }),
-					text: t('mail.commitReminder.body', { name: contact.name, company: company.name, deadline: formatDateTime(lang, company.invite_deadline!, 'date'), url: `${origin}/n/${company.slug}/avtale` }),
+					text: t('mail.commitReminder.body', { name, company: company.name, deadline: formatDateTime(lang, company.invite_deadline!, 'date'), url: `${origin}/n/${company.slug}/avtale` }),
 				})
 				sent++
 			}

@@ -45,7 +45,7 @@ for (const dialect of DIALECTS) {
 
 		test('the agreement lifecycle: invited, accepted with the version in force, member, withdrawn', async () => {
 			const v1 = await publishAgreement(db, by(), terms)
-			const { skipped } = await inviteToCommit(db, { network, actorId: leader, origin, lang: 'nb' }, { organisationIds: [company], deadline: inMinutes(60 * 24 * 14) })
+			const { skipped } = await inviteToCommit(db, { network, actorId: leader, origin }, { organisationIds: [company], deadline: inMinutes(60 * 24 * 14) })
 			expect(skipped).toEqual([])
 			expect(await db.selectFrom('outbox').select('recipient').execute()).toEqual([{ recipient: 'ingrid@fjellkode.no' }])
 
@@ -73,7 +73,7 @@ for (const dialect of DIALECTS) {
 			const other = await createCompany(db, network.id, { name: 'Dalkode AS' })
 			await db.updateTable('network_organisation').set({ status: 'prospect' }).where('organisation_id', '=', other).execute()
 			await createPerson(db, network.id, { name: 'Kari', email: 'kari@dalkode.no', roles: ['company_contact'], organisation_id: other })
-			expect((await inviteToCommit(db, { network, actorId: leader, origin, lang: 'nb' }, { organisationIds: [other], deadline: inMinutes(60 * 24 * 14) })).skipped).toEqual([])
+			expect((await inviteToCommit(db, { network, actorId: leader, origin }, { organisationIds: [other], deadline: inMinutes(60 * 24 * 14) })).skipped).toEqual([])
 			const histories = await commitmentHistories(db, network.id)
 			expect(histories.get(company)?.map((h) => h.action)).toEqual(['commitment.invited', 'commitment.accepted', 'commitment.withdrawn'])
 			expect(histories.get(other)?.map((h) => h.action)).toEqual(['commitment.invited'])
@@ -81,19 +81,29 @@ for (const dialect of DIALECTS) {
 
 		test('the deadline reminder goes once', async () => {
 			await publishAgreement(db, by(), terms)
-			await inviteToCommit(db, { network, actorId: leader, origin, lang: 'nb' }, { organisationIds: [company], deadline: inMinutes(60 * 24 * 2) })
+			await inviteToCommit(db, { network, actorId: leader, origin }, { organisationIds: [company], deadline: inMinutes(60 * 24 * 2) })
 			const sent = await Promise.all([1, 2].map(() => sendCommitmentReminders(db, { origin })))
 			expect(sent.reduce((a, b) => a + b, 0)).toBe(1)
 		})
 
-		test('an invitation and a reminder written in English name the network by its English name', async () => {
+		test('each contact gets the invitation and the reminder in their own language, the network by its name in it', async () => {
+			const other = await createPerson(db, network.id, { name: 'Jane', email: 'jane@fjellkode.no', roles: ['company_contact'], organisation_id: company })
+			await db.updateTable('person').set({ lang: 'en' }).where('id', '=', other).execute()
 			await publishAgreement(db, by(), terms)
-			await inviteToCommit(db, { network, actorId: leader, origin, lang: 'en' }, { organisationIds: [company], deadline: inMinutes(60 * 24 * 2) })
-			expect(await sendCommitmentReminders(db, { origin, lang: 'en' })).toBe(1)
-			const mails = await db.selectFrom('outbox').select(['subject', 'body_text']).orderBy('id').execute()
-			expect(mails.map((m) => m.subject)).toEqual(['Join The ICT network for the next phase', 'Reminder: the participation agreement in The ICT network'])
-			expect(mails[0]!.body_text).toContain('The ICT network')
-			expect(mails.map((m) => m.body_text).join()).not.toContain('IKT-nettverket')
+			await inviteToCommit(db, { network, actorId: leader, origin }, { organisationIds: [company], deadline: '2027-01-05T22:59:00.000Z' })
+			await db.updateTable('network_organisation').set({ invite_deadline: inMinutes(60 * 24 * 2) }).where('organisation_id', '=', company).execute()
+			expect(await sendCommitmentReminders(db, { origin })).toBe(2)
+			const mails = await db.selectFrom('outbox').select(['recipient', 'subject', 'body_text']).orderBy('id').execute()
+			expect(mails.map((m) => [m.recipient, m.subject])).toEqual([
+				['ingrid@fjellkode.no', 'Bli med videre i IKT-nettverket'],
+				['jane@fjellkode.no', 'Join The ICT network for the next phase'],
+				['ingrid@fjellkode.no', 'Påminnelse: deltakeravtalen i IKT-nettverket'],
+				['jane@fjellkode.no', 'Reminder: the participation agreement in The ICT network'],
+			])
+			// The deadline as each reader writes dates.
+			expect(mails[0]!.body_text).toContain('5. januar 2027')
+			expect(mails[1]!.body_text).toContain('5 January 2027')
+			expect(mails[1]!.body_text).not.toContain('IKT-nettverket')
 		})
 
 		test('one invoice per company and period; outstanding until paid', async () => {

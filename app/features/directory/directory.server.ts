@@ -3,6 +3,7 @@ import type { DB, Dialect } from '#db/index.ts'
 import type { NetworkOrganisationStatus, OrganisationKind, Role } from '#db/schema.ts'
 import { prepared } from '#db/prepared.ts'
 import { audit } from '#app/platform/audit.server.ts'
+import type { Lang } from '#app/platform/i18n.ts'
 import { now } from '#app/platform/time.ts'
 import { foldText, queryWords, stem } from './search-text.ts'
 
@@ -101,12 +102,12 @@ export async function updateOrganisation(
 
 /**
  * Adds a person to a network with a role, creating them if the e-mail address
- * is new, and returns their id.
+ * is new (reading `lang`, bokmål if not given), and returns their id.
  */
 export async function addPerson(
 	trx: Kysely<DB>,
 	{ networkId, actorId }: Actor,
-	input: { email: string; name: string; title?: string; phone?: string; organisation_id: number | null; roles: Role[] },
+	input: { email: string; name: string; title?: string; phone?: string; organisation_id: number | null; roles: Role[]; lang?: Lang },
 ): Promise<number> {
 	const existing = await trx.selectFrom('person').select('id').where('email', '=', input.email).executeTakeFirst()
 	const id =
@@ -120,6 +121,7 @@ export async function addPerson(
 					title: input.title ?? '',
 					phone: input.phone ?? '',
 					organisation_id: input.organisation_id,
+					lang: input.lang ?? 'nb',
 					created_at: now(),
 					updated_at: now(),
 				})

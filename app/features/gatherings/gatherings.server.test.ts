@@ -96,12 +96,18 @@ for (const dialect of DIALECTS) {
 			expect(await db.selectFrom('outbox').select('id').execute()).toHaveLength(1)
 		})
 
-		test("a confirmation written in English comes with a calendar named by the network's English name", async () => {
-			const g = await gathering(null)
-			await registerForGathering(db, { network, gathering: g, origin, lang: 'en' }, visitor(1))
-			const mail = await db.selectFrom('outbox').select(['subject', 'ics']).executeTakeFirstOrThrow()
-			expect(mail.subject).toBe('Registered: Første samling')
-			expect(mail.ics).toContain('X-WR-CALNAME:The ICT network\r\n')
+		test('a registration keeps the language it was made in: its waitlist mail, the freed seat and the reminder are written in it', async () => {
+			const g = await gathering(1, 40)
+			await register(g, visitor(1))
+			await registerForGathering(db, { network, gathering: g, origin, lang: 'en' }, visitor(2))
+			const first = await db.selectFrom('registration').select('id').where('email', '=', 'besok1@bedrift.no').executeTakeFirstOrThrow()
+			// Cancelled through a page read in bokmål; the seat goes to someone who reads English.
+			expect(await cancelRegistration(db, { network, gathering: g, origin }, first.id)).toBe(true)
+			expect(await sendDueReminders(db, { origin })).toBe(1)
+			const mails = await db.selectFrom('outbox').select(['recipient', 'subject', 'ics']).where('recipient', '=', 'besok2@bedrift.no').orderBy('id').execute()
+			expect(mails.map((m) => m.subject)).toEqual(['Waitlist: Første samling', 'You have a seat: Første samling', 'Reminder: Første samling'])
+			// The calendar invitation with the seat is named by the network's English name.
+			expect(mails[1]!.ics).toContain('X-WR-CALNAME:The ICT network\r\n')
 		})
 
 		test('a cancellation moves the first on the waitlist up, with an e-mail', async () => {
@@ -110,8 +116,8 @@ for (const dialect of DIALECTS) {
 			await register(g, visitor(2))
 			await register(g, visitor(3))
 			const first = await db.selectFrom('registration').select('id').where('email', '=', 'besok1@bedrift.no').executeTakeFirstOrThrow()
-			expect(await cancelRegistration(db, { network, gathering: g, origin, lang: 'nb' }, first.id)).toBe(true)
-			expect(await cancelRegistration(db, { network, gathering: g, origin, lang: 'nb' }, first.id)).toBe(false)
+			expect(await cancelRegistration(db, { network, gathering: g, origin }, first.id)).toBe(true)
+			expect(await cancelRegistration(db, { network, gathering: g, origin }, first.id)).toBe(false)
 			expect(await statuses(g.id)).toEqual(['besok1@bedrift.no:cancelled', 'besok2@bedrift.no:registered', 'besok3@bedrift.no:waitlisted'])
 			const promoted = await db.selectFrom('outbox').select(['recipient', 'subject']).where('subject', 'like', 'Du har fått plass%').execute()
 			expect(promoted).toEqual([{ recipient: 'besok2@bedrift.no', subject: 'Du har fått plass: Første samling' }])

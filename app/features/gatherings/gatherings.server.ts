@@ -195,7 +195,8 @@ function invitation(origin: string, network: Network, gathering: Gathering, lang
  * full. Registering again with the same e-mail changes nothing. A company
  * named by an organisation number the network does not know is added as a
  * prospect. The confirmation, with a calendar invitation and a link to change
- * or cancel, is queued in the same transaction.
+ * or cancel, is queued in the same transaction, in the page's language, which
+ * the registration keeps for the mail that follows (reminder, a freed seat).
  */
 export async function registerForGathering(
 	db: Kysely<DB>,
@@ -223,6 +224,7 @@ export async function registerForGathering(
 			cancelled_at: null,
 			checked_in_at: null,
 			reminder_sent_at: null,
+			lang,
 		}
 		if (existing) await trx.updateTable('registration').set(values).where('id', '=', existing.id).execute()
 		else await trx.insertInto('registration').values({ ...values, gathering_id: gathering.id }).execute()
@@ -288,14 +290,14 @@ export async function updateRegistration(db: Kysely<DB>, registrationId: number,
 
 /**
  * Cancels a registration. If that frees a seat, the first on the waitlist
- * moves up and is told by e-mail. Returns false if it was already cancelled.
+ * moves up and is told by e-mail, in the language they registered in.
+ * Returns false if it was already cancelled.
  */
 export async function cancelRegistration(
 	db: Kysely<DB>,
-	{ network, gathering, origin, lang }: { network: Network; gathering: Gathering; origin: string; lang: Lang },
+	{ network, gathering, origin }: { network: Network; gathering: Gathering; origin: string },
 	registrationId: number,
 ): Promise<boolean> {
-	const t = translator(lang)
 	return db.transaction().execute(async (trx) => {
 		await lockGathering(trx, gathering.id)
 		const result = await trx
@@ -306,8 +308,10 @@ export async function cancelRegistration(
 			.executeTakeFirst()
 		if (Number(result.numUpdatedRows) !== 1) return false
 		if (gathering.capacity !== null && (await seatsTaken(trx, gathering.id)) < gathering.capacity) {
-			const next = await trx.selectFrom('registration').select(['id', 'name', 'email']).where('gathering_id', '=', gathering.id).where('status', '=', 'waitlisted').orderBy('created_at').orderBy('id').executeTakeFirst()
+			const next = await trx.selectFrom('registration').select(['id', 'name', 'email', 'lang']).where('gathering_id', '=', gathering.id).where('status', '=', 'waitlisted').orderBy('created_at').orderBy('id').executeTakeFirst()
 			if (next) {
+				const { lang } = next
+				const t = translator(lang)
 				const token = randomBytes(24).toString('base64url')
 				await trx.updateTable('registration').set({ status: 'registered', manage_token_hash: hashToken(token) }).where('id', '=', next.id).execute()
 				await enqueueMail(trx, {
@@ -334,13 +338,12 @@ export async function cancelRegistration(
  * registration is claimed by a conditional update in the transaction that
  * queues its e-mail, so restarts and several processes never send it twice.
  */
-export async function sendDueReminders(db: Kysely<DB>, { origin, lang = 'nb' }: { origin: string; lang?: Lang }) {
-	const t = translator(lang)
+export async function sendDueReminders(db: Kysely<DB>, { origin }: { origin: string }) {
 	const due = await db
 		.selectFrom('gathering as g')
 		.innerJoin('registration as r', 'r.gathering_id', 'g.id')
 		.innerJoin('network as n', 'n.id', 'g.network_id')
-		.select(['r.id', 'r.name', 'r.email', 'g.id as gathering_id', 'g.title', 'g.starts_at', 'g.location', 'n.slug'])
+		.select(['r.id', 'r.name', 'r.email', 'g.id as gathering_id', 'g.title', 'g.starts_at', 'g.location', 'n.slug', 'r.lang'])
 		.where('r.status', '=', 'registered')
 		.where('r.reminder_sent_at', 'is', null)
 		.where('g.status', '=', 'published')
@@ -353,13 +356,14 @@ export async function sendDueReminders(db: Kysely<DB>, { origin, lang = 'nb' }: 
 		await db.transaction().execute(async (trx) => {
 			const claimed = await trx.updateTable('registration').set({ reminder_sent_at: now() }).where('id', '=', r.id).where('reminder_sent_at', 'is', null).executeTakeFirst()
 			if (Number(claimed.numUpdatedRows) !== 1) return
+			const t = translator(r.lang)
 			await enqueueMail(trx, {
 				to: r.email,
 				subject: t('mail.reminder.subject', { title: r.title }),
 				text: t('mail.reminder.body', {
 					name: r.name,
 					title: r.title,
-					when: formatDateTime(lang, r.starts_at),
+					when: formatDateTime(r.lang, r.starts_at),
 					location: r.location,
 					url: gatheringUrl(origin, r, r.gathering_id),
 				}),

@@ -52,16 +52,21 @@ for (const dialect of DIALECTS) {
 			// Nor can someone outside the audience join, comment, evaluate or budget it.
 			const outsider = { networkId: network.id, viewer: viewers['Cecilie C']!, ideaId: named }
 			expect(await joinIdea(db, outsider, { organisationId: c, role: 'interested' })).toBe(false)
-			expect(await commentOnIdea(db, { network, viewer: viewers['Cecilie C']!, ideaId: named, origin: 'http://x', lang: 'nb' }, 'Hei')).toBe(false)
+			expect(await commentOnIdea(db, { network, viewer: viewers['Cecilie C']!, ideaId: named, origin: 'http://x' }, 'Hei')).toBe(false)
 			expect(await addBudgetLine(db, outsider, { kind: 'cost', label: 'X', organisation_id: null, amount_nok: 1 })).toEqual({ error: 'notFound' })
 		})
 
-		test('a mention notifies only people who can see the idea', async () => {
+		test('a mention notifies only people who can see the idea, each in their own language', async () => {
 			const named = await proposeIdea(db, { networkId: network.id, viewer: viewers['Anne A']! }, { ...base, title: 'Navngitt', audience: 'named', named: [b] })
-			await commentOnIdea(db, { network, viewer: viewers['Anne A']!, ideaId: named, origin: 'http://x', lang: 'nb' }, 'Hva tenker @Bjørn B og @Cecilie C?')
-			const notified = await db.selectFrom('notification').innerJoin('person', 'person.id', 'notification.person_id').select('person.name').execute()
-			expect(notified.map((n) => n.name)).toEqual(['Bjørn B'])
-			expect((await db.selectFrom('outbox').select('recipient').execute()).map((m) => m.recipient)).toEqual(['bjørn.b@x.no'])
+			await db.updateTable('person').set({ lang: 'en' }).where('name', '=', 'Bjørn B').execute()
+			await commentOnIdea(db, { network, viewer: viewers['Anne A']!, ideaId: named, origin: 'http://x' }, 'Hva tenker @Bjørn B og @Cecilie C?')
+			const notified = await db.selectFrom('notification').innerJoin('person', 'person.id', 'notification.person_id').select(['person.name', 'notification.text']).execute()
+			expect(notified).toEqual([{ name: 'Bjørn B', text: 'Anne A mentioned you in “Navngitt”' }])
+			expect(await db.selectFrom('outbox').select(['recipient', 'subject']).execute()).toEqual([{ recipient: 'bjørn.b@x.no', subject: 'Anne A mentioned you in “Navngitt”' }])
+			// Read in bokmål, the same mention says so in bokmål.
+			await db.updateTable('person').set({ lang: 'nb' }).where('name', '=', 'Bjørn B').execute()
+			await commentOnIdea(db, { network, viewer: viewers['Anne A']!, ideaId: named, origin: 'http://x' }, 'Og nå, @Bjørn B?')
+			expect((await db.selectFrom('outbox').select('subject').orderBy('id').execute()).map((m) => m.subject)).toEqual(['Anne A mentioned you in “Navngitt”', 'Anne A nevnte deg i «Navngitt»'])
 		})
 
 		test('stages move by the rules, with reasons kept', async () => {

@@ -3,7 +3,7 @@ import type { DB, IdeaAudience, IdeaPartyRole, IdeaStage, Role } from '#db/schem
 import { prepared } from '#db/prepared.ts'
 import { checkComposition } from '#app/features/commitment/composition.ts'
 import { audit } from '#app/platform/audit.server.ts'
-import { translator, type Lang } from '#app/platform/i18n.ts'
+import { translator } from '#app/platform/i18n.ts'
 import { enqueueMail } from '#app/platform/mail.server.ts'
 import { now } from '#app/platform/time.ts'
 import { canMove } from './stages.ts'
@@ -137,14 +137,14 @@ export async function moveIdea(trx: Kysely<DB>, { networkId, viewer, ideaId }: {
 
 /**
  * A comment on an idea. People named as "@First Last" who can see the idea are
- * notified in the portal and by e-mail; nobody else is, even if named.
+ * notified in the portal and by e-mail, in their own language; nobody else is,
+ * even if named.
  */
 export async function commentOnIdea(
 	db: Kysely<DB>,
-	{ network, viewer, ideaId, origin, lang }: { network: { id: number; slug: string }; viewer: Viewer & { name: string }; ideaId: number; origin: string; lang: Lang },
+	{ network, viewer, ideaId, origin }: { network: { id: number; slug: string }; viewer: Viewer & { name: string }; ideaId: number; origin: string },
 	body: string,
 ) {
-	const t = translator(lang)
 	return db.transaction().execute(async (trx) => {
 		const idea = await trx.selectFrom('idea').select(['id', 'title']).where('network_id', '=', network.id).where('id', '=', ideaId).where(visibleTo(viewer)).executeTakeFirst()
 		if (!idea) return false
@@ -152,7 +152,7 @@ export async function commentOnIdea(
 		await trx.updateTable('idea').set({ updated_at: now() }).where('id', '=', ideaId).execute()
 		const people = await trx
 			.selectFrom('person as p')
-			.select(['p.id', 'p.name', 'p.email', 'p.organisation_id'])
+			.select(['p.id', 'p.name', 'p.email', 'p.organisation_id', 'p.lang'])
 			.where('p.id', '!=', viewer.personId)
 			.where('p.id', 'in', (eb) => eb.selectFrom('membership as m').select('m.person_id').where('m.network_id', '=', network.id))
 			.execute()
@@ -161,6 +161,7 @@ export async function commentOnIdea(
 			const roles = (await trx.selectFrom('membership').select('role').where('network_id', '=', network.id).where('person_id', '=', person.id).execute()).map((r) => r.role)
 			const sees = await trx.selectFrom('idea').select('id').where('id', '=', ideaId).where(visibleTo({ personId: person.id, organisationId: person.organisation_id, roles })).executeTakeFirst()
 			if (!sees) continue
+			const t = translator(person.lang)
 			const text = t('ideas.mentioned', { name: viewer.name, title: idea.title })
 			await trx.insertInto('notification').values({ network_id: network.id, person_id: person.id, text, link, created_at: now() }).execute()
 			await enqueueMail(trx, { to: person.email, subject: text, text: t('mail.mentioned.body', { name: person.name, who: viewer.name, title: idea.title, comment: body, url: origin + link }) })

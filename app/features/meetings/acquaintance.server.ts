@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { ContactKind, DB } from '#db/schema.ts'
 import { audit } from '#app/platform/audit.server.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
-import { compareNorwegian, translator, type Lang } from '#app/platform/i18n.ts'
+import { compareNorwegian, translator } from '#app/platform/i18n.ts'
 import { enqueueMail } from '#app/platform/mail.server.ts'
 import { splitTags } from '#app/platform/text.ts'
 import { now } from '#app/platform/time.ts'
@@ -136,11 +136,11 @@ export function listSurveys(db: Kysely<DB>, networkId: number) {
 
 /**
  * Starts a survey and asks each member company's contacts, by e-mail and in
- * the portal, to answer for their company.
+ * the portal, each in their own language, to answer for their company.
  */
 export async function openSurvey(
 	trx: Kysely<DB>,
-	{ network, actorId, origin, lang }: { network: { id: number; slug: string; name: string; name_en: string }; actorId: number; origin: string; lang: Lang },
+	{ network, actorId, origin }: { network: { id: number; slug: string; name: string; name_en: string }; actorId: number; origin: string },
 	title: string,
 ) {
 	const survey = await trx.insertInto('trust_survey').values({ network_id: network.id, title, opened_at: now(), closed_at: null }).returning('id').executeTakeFirstOrThrow()
@@ -150,18 +150,18 @@ export async function openSurvey(
 		.innerJoin('person as p', 'p.id', 'm.person_id')
 		.innerJoin('network_organisation as no', (join) => join.onRef('no.organisation_id', '=', 'p.organisation_id').onRef('no.network_id', '=', 'm.network_id'))
 		.innerJoin('organisation as o', 'o.id', 'p.organisation_id')
-		.select(['p.id', 'p.name', 'p.email', 'o.name as company'])
+		.select(['p.id', 'p.name', 'p.email', 'p.lang', 'o.name as company'])
 		.where('m.network_id', '=', network.id)
 		.where('m.role', '=', 'company_contact')
 		.where('no.status', '=', 'member')
 		.where('o.kind', '=', 'company')
 		.execute()
-	const t = translator(lang)
 	const link = `/n/${network.slug}/tillit/${survey.id}`
 	for (const person of contacts) {
+		const t = translator(person.lang)
 		const text = t('mail.survey.subject', { title })
 		await trx.insertInto('notification').values({ network_id: network.id, person_id: person.id, text, link, created_at: now() }).execute()
-		await enqueueMail(trx, { to: person.email, subject: text, text: t('mail.survey.body', { name: person.name, network: networkName(network, lang), title, company: person.company, url: origin + link }) })
+		await enqueueMail(trx, { to: person.email, subject: text, text: t('mail.survey.body', { name: person.name, network: networkName(network, person.lang), title, company: person.company, url: origin + link }) })
 	}
 	return survey.id
 }

@@ -136,8 +136,8 @@ for (const dialect of DIALECTS) {
 		})
 
 		test('the trust survey: one answer per company, no own company, results only from three answers', async () => {
-			await createPerson(db, networkId, { roles: ['company_contact'], organisation_id: companies[1]!, email: 'kontakt@beta.no', name: 'Kari Kontakt' })
-			const by = { network: { id: networkId, slug: 'ikt', name: 'IKT-nettverket', name_en: 'The ICT network' }, actorId: leader, origin: 'http://localhost', lang: 'nb' as const }
+			const kari = await createPerson(db, networkId, { roles: ['company_contact'], organisation_id: companies[1]!, email: 'kontakt@beta.no', name: 'Kari Kontakt' })
+			const by = { network: { id: networkId, slug: 'ikt', name: 'IKT-nettverket', name_en: 'The ICT network' }, actorId: leader, origin: 'http://localhost' }
 			const first = await openSurvey(db, by, 'Oppstart')
 			// The member companies' contacts are asked to answer, by e-mail and in the portal.
 			const mail = await db.selectFrom('outbox').select(['recipient', 'subject', 'body_text']).where('subject', '=', 'Tillitsundersøkelse: Oppstart').execute()
@@ -165,10 +165,12 @@ for (const dialect of DIALECTS) {
 			expect(results.companies.find((c) => c.id === companies[0])!.scores[0]).toEqual({ knows: 2.3, trusts: 2.3, answers: 3 })
 			expect(results.companies.find((c) => c.id === companies[1])!.scores[0]).toBeNull()
 
-			// Opened by a project leader reading English, the mail names the network by its English name.
-			const end = await openSurvey(db, { ...by, lang: 'en' }, 'Avslutning')
+			// A contact who has switched to English is asked in English, the network by its English name.
+			await db.updateTable('person').set({ lang: 'en' }).where('id', '=', kari).execute()
+			const end = await openSurvey(db, by, 'Avslutning')
 			const english = await db.selectFrom('outbox').select('body_text').where('subject', '=', 'Trust survey: Avslutning').executeTakeFirstOrThrow()
 			expect(english.body_text).toContain('The ICT network has started the trust survey “Avslutning”.')
+			expect(await db.selectFrom('notification').select('text').where('link', '=', `/n/ikt/tillit/${end}`).execute()).toEqual([{ text: 'Trust survey: Avslutning' }])
 			for (const from of [1, 2, 3]) {
 				await answerSurvey(
 					db,

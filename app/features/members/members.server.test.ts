@@ -39,15 +39,24 @@ for (const dialect of DIALECTS) {
 			expect(await getAdminOverview(db, other)).toEqual({ organisations: 0, people: 1, withoutContact: [], prospects: [] })
 		})
 
-		test('an invitation written in English names the network by its English name', async () => {
+		test("someone new is invited in the inviting page's language and keeps it; someone already in Knute in their own", async () => {
 			const network = { slug: 'ikt', name: 'IKT-nettverket', name_en: 'The ICT network' }
 			const id = await createNetwork(db, network)
 			const leader = await createPerson(db, id, { name: 'Lise Leder', roles: ['project_leader'] })
-			await invitePerson(db, { network: { id, ...network }, inviter: { personId: leader, name: 'Lise Leder' }, origin: 'http://localhost', lang: 'en' }, { name: 'Mari', email: 'mari@fjellkode.no', organisation_id: null, role: 'member' })
-			const mail = await db.selectFrom('outbox').select(['recipient', 'subject', 'body_text']).executeTakeFirstOrThrow()
-			expect(mail).toMatchObject({ recipient: 'mari@fjellkode.no', subject: 'Invitation to The ICT network' })
-			expect(mail.body_text).toContain('Lise Leder has invited you to The ICT network on Knute.')
-			expect(mail.body_text).not.toContain('IKT-nettverket')
+			await createPerson(db, await createNetwork(db), { name: 'Per', email: 'per@dalkode.no' })
+			const by = { network: { id, ...network }, inviter: { personId: leader, name: 'Lise Leder' }, origin: 'http://localhost', lang: 'en' as const }
+			await invitePerson(db, by, { name: 'Mari', email: 'mari@fjellkode.no', organisation_id: null, role: 'member' })
+			await invitePerson(db, by, { name: 'Per', email: 'per@dalkode.no', organisation_id: null, role: 'member' })
+			const mails = await db.selectFrom('outbox').select(['recipient', 'subject', 'body_text']).orderBy('id').execute()
+			expect(mails.map((m) => [m.recipient, m.subject])).toEqual([
+				['mari@fjellkode.no', 'Invitation to The ICT network'],
+				['per@dalkode.no', 'Invitasjon til IKT-nettverket'],
+			])
+			expect(mails[0]!.body_text).toContain('Lise Leder has invited you to The ICT network on Knute.')
+			expect((await db.selectFrom('person').select(['email', 'lang']).where('email', 'in', ['mari@fjellkode.no', 'per@dalkode.no']).orderBy('email').execute())).toEqual([
+				{ email: 'mari@fjellkode.no', lang: 'en' },
+				{ email: 'per@dalkode.no', lang: 'nb' },
+			])
 		})
 	})
 }

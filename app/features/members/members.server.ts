@@ -9,14 +9,15 @@ import { enqueueMail } from '#app/platform/mail.server.ts'
 
 /**
  * Adds a person to the network with a role and e-mails them a sign-in link,
- * in one transaction: no invitation without its person, no person without the mail.
+ * in one transaction: no invitation without its person, no person without the
+ * mail. Someone new reads the language they were invited in (`lang`, the
+ * inviter's page); someone already in Knute reads their own.
  */
 export async function invitePerson(
 	db: Kysely<DB>,
 	{ network, inviter, origin, lang }: { network: { id: number; slug: string; name: string; name_en: string }; inviter: { personId: number; name: string }; origin: string; lang: Lang },
 	input: { name: string; email: string; organisation_id: number | null; role: Role },
 ) {
-	const t = translator(lang)
 	return db.transaction().execute(async (trx) => {
 		const existingRoles = await trx
 			.selectFrom('membership')
@@ -26,15 +27,17 @@ export async function invitePerson(
 			.where('membership.network_id', '=', network.id)
 			.execute()
 		const roles = [...new Set([...existingRoles.map((r) => r.role), input.role])]
-		const personId = await addPerson(trx, { networkId: network.id, actorId: inviter.personId }, { ...input, roles })
+		const personId = await addPerson(trx, { networkId: network.id, actorId: inviter.personId }, { ...input, roles, lang })
+		const reads = (await trx.selectFrom('person').select('lang').where('id', '=', personId).executeTakeFirstOrThrow()).lang
+		const t = translator(reads)
 		const link = await createLoginLink(trx, { personId, origin, redirectTo: `/n/${network.slug}` })
 		await enqueueMail(trx, {
 			to: input.email,
-			subject: t('mail.invite.subject', { network: networkName(network, lang) }),
+			subject: t('mail.invite.subject', { network: networkName(network, reads) }),
 			text: t('mail.invite.body', {
 				name: input.name,
 				inviter: inviter.name,
-				network: networkName(network, lang),
+				network: networkName(network, reads),
 				link,
 				minutes: LINK_MINUTES,
 				login: new URL('/logg-inn', origin).href,
