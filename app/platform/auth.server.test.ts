@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createNetwork, createPerson } from '#tests/support/factories.ts'
-import { consumeLoginToken, createSession, destroySession, getActor, hashPassword, hitRateLimit, safeRedirect, sendLoginLink, verifyPassword } from './auth.server.ts'
+import { consumeLoginToken, createSession, destroySession, getActor, hashPassword, hitRateLimit, safeRedirect, sendLoginLink, signIn, verifyPassword } from './auth.server.ts'
 
 const origin = 'http://localhost:3000'
 
@@ -55,13 +55,20 @@ for (const dialect of DIALECTS) {
 			expect(await db.selectFrom('outbox').selectAll().execute()).toEqual([])
 		})
 
-		test("a language chosen before signing in becomes the person's; signing in without one keeps theirs", async () => {
+		test("a language chosen before signing in becomes the person's; a browser without one gets theirs", async () => {
 			const lang = async () => (await db.selectFrom('person').select('lang').where('id', '=', personId).executeTakeFirstOrThrow()).lang
+			const cookies = (headers: Headers) => headers.getSetCookie().map((c) => c.split(';')[0]!.split('=')[0])
+			// Bokmål, the default, needs no cookie.
+			expect(cookies(await signIn(db, new Request(origin), personId))).toEqual(['knute_session'])
+			expect(cookies(await signIn(db, new Request(origin, { headers: { Cookie: 'lang=en' } }), personId))).toEqual(['knute_session'])
+			expect(await lang()).toBe('en')
+			// On another device, signing in brings the person's language along.
+			const elsewhere = await signIn(db, new Request('https://knute.no'), personId)
+			expect(elsewhere.getSetCookie()[1]).toBe('lang=en; Path=/; Max-Age=31536000; SameSite=Lax; Secure')
+			expect(await lang()).toBe('en')
+			// Switched back to bokmål in a browser, it is bokmål from then on.
+			await signIn(db, new Request(origin, { headers: { Cookie: 'lang=nb' } }), personId)
 			expect(await lang()).toBe('nb')
-			await createSession(db, new Request(origin, { headers: { Cookie: 'lang=en' } }), personId)
-			expect(await lang()).toBe('en')
-			await createSession(db, new Request(origin), personId)
-			expect(await lang()).toBe('en')
 		})
 
 		test('an expired link is refused', async () => {

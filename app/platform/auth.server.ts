@@ -7,7 +7,7 @@ import { prepared } from '#db/prepared.ts'
 import type { Actor } from './policy.ts'
 import { enqueueMail } from './mail.server.ts'
 import { inMinutes, now } from './time.ts'
-import { chosenLang, translator, type Lang } from './i18n.ts'
+import { chosenLang, langCookie, translator, type Lang } from './i18n.ts'
 
 const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>
 
@@ -58,13 +58,24 @@ export async function getActor(db: Kysely<DB>, request: Request): Promise<Actor 
 }
 
 /**
- * Starts a session and returns the Set-Cookie header for it. A language the
- * reader chose before signing in becomes the person's: mail and notices to
- * them are written in it.
+ * Signs a person in: a session, and one language for the person and this
+ * browser — the one chosen here before signing in, kept on the person (mail
+ * and notices to them are written in it), or else the person's own, set on
+ * the browser. Returns the headers for the answer.
  */
+export async function signIn(db: Kysely<DB>, request: Request, personId: number): Promise<Headers> {
+	const headers = new Headers({ 'Set-Cookie': await createSession(db, request, personId) })
+	const chosen = chosenLang(request)
+	if (chosen) await setPersonLang(db, personId, chosen)
+	else {
+		const { lang } = await db.selectFrom('person').select('lang').where('id', '=', personId).executeTakeFirstOrThrow()
+		if (lang !== 'nb') headers.append('Set-Cookie', langCookie(lang, request))
+	}
+	return headers
+}
+
+/** Starts a session and returns the Set-Cookie header for it. */
 export async function createSession(db: Kysely<DB>, request: Request, personId: number): Promise<string> {
-	const lang = chosenLang(request)
-	if (lang) await setPersonLang(db, personId, lang)
 	const token = newToken()
 	await db
 		.insertInto('session')

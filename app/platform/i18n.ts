@@ -1617,6 +1617,12 @@ export function langFromRequest(request: Request): Lang {
 	return chosenLang(request) ?? 'nb'
 }
 
+/** The Set-Cookie header that keeps the reader's language for a year (Secure over HTTPS). */
+export function langCookie(lang: Lang, request: Request) {
+	const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : ''
+	return `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`
+}
+
 /** The language the reader chose (the `lang` cookie), if they have chosen one. */
 export function chosenLang(request: Request): Lang | undefined {
 	return /(?:^|;\s*)lang=(nb|en)(?:;|$)/.exec(request.headers.get('Cookie') ?? '')?.[1] as Lang | undefined

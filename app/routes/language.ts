@@ -3,6 +3,7 @@ import type { Route } from './+types/language'
 import { safeRedirect, setPersonLang } from '#app/platform/auth.server.ts'
 import { actorContext } from '#app/platform/context.ts'
 import { getDb } from '#app/platform/guard.server.ts'
+import { langCookie } from '#app/platform/i18n.ts'
 
 // The reader's language, kept in a cookie; a signed-in person's also on the
 // person, so that mail and notices to them are written in it.
@@ -11,9 +12,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const lang = form.get('lang') === 'en' ? 'en' : 'nb'
 	const actor = context.get(actorContext)
 	if (actor) await setPersonLang(getDb(context), actor.personId, lang)
-	const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : ''
 	return redirect(safeRedirect(form.get('redirectTo')), {
-		headers: { 'Set-Cookie': `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax${secure}` },
+		headers: { 'Set-Cookie': langCookie(lang, request) },
 	})
 }
 

@@ -1,7 +1,7 @@
 import { data, Form, redirect } from 'react-router'
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/login-link'
-import { consumeLoginToken, createSession, safeRedirect } from '#app/platform/auth.server.ts'
+import { consumeLoginToken, safeRedirect, signIn } from '#app/platform/auth.server.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { pageTitle, useT } from '#app/ui/i18n.tsx'
@@ -27,7 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 		.orderBy('network.id')
 		.executeTakeFirst()
 	return redirect(safeRedirect(form.get('redirectTo'), home ? `/n/${home.slug}` : '/'), {
-		headers: { 'Set-Cookie': await createSession(db, request, result.personId) },
+		headers: await signIn(db, request, result.personId),
 	})
 }
 

@@ -4,7 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { Alert, Button, Details, Heading, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/login'
-import { createSession, hitRateLimit, safeRedirect, sendLoginLink, verifyPassword } from '#app/platform/auth.server.ts'
+import { hitRateLimit, safeRedirect, sendLoginLink, signIn, verifyPassword } from '#app/platform/auth.server.ts'
 import { requestContext } from '#app/platform/context.ts'
 import { email } from '#app/platform/fields.ts'
 import { getDb } from '#app/platform/guard.server.ts'
@@ -52,7 +52,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 			{ status: 400 },
 		)
 	}
-	return redirect(safeRedirect(value.redirectTo), { headers: { 'Set-Cookie': await createSession(db, request, personId) } })
+	return redirect(safeRedirect(value.redirectTo), { headers: await signIn(db, request, personId) })
 }
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {

@@ -144,6 +144,23 @@ for (const dialect of DIALECTS) {
 			await page.waitForURL(/\/logg-inn/)
 		})
 
+		test('someone who reads English signs in, on a browser that has chosen no language, to English', async ({ page, navigate }) => {
+			const reader = 'per.strand@mjosdata.example'
+			await env.server.db.updateTable('person').set({ lang: 'en' }).where('email', '=', reader).execute()
+			await navigate('/logg-inn')
+			await page.getByLabel('E-postadresse').first().fill(reader)
+			await page.getByRole('button', { name: 'Send innloggingslenke' }).click()
+			await page.getByText(`har vi sendt en innloggingslenke til ${reader}`).waitFor()
+			await navigate('/utvikling/epost')
+			const link = await page.locator('.ds-card').filter({ hasText: reader }).first().locator('a[href*="/logg-inn/lenke"]').getAttribute('href')
+			await page.goto(link!)
+			await page.getByRole('button', { name: 'Logg meg inn' }).click()
+			await page.getByRole('heading', { level: 1, name: 'The ICT Business Network of the Lillehammer Region' }).waitFor()
+			expect(await page.locator('html').getAttribute('lang')).toBe('en')
+			await expectAccessible(page)
+			await env.server.db.updateTable('person').set({ lang: 'nb' }).where('email', '=', reader).execute()
+		})
+
 		test('a member searches the directory, forgiving inflections and diacritics', async ({ page, login, navigate }) => {
 			await login(MEMBER)
 			await navigate('/n/ikt-lillehammer/katalog')
