@@ -11,6 +11,7 @@ import { hashPassword } from '#app/platform/auth.server.ts'
 import { password } from '#app/platform/fields.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { FormField } from '#app/ui/form-field.tsx'
+import { SelectField } from '#app/ui/select-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { documentTitle, pageTitle, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
@@ -19,6 +20,12 @@ const schema = z.discriminatedUnion('intent', [
 	personProfileSchema.extend({ intent: z.literal('profile') }),
 	z.object({ intent: z.literal('password'), password }),
 ])
+
+// Each language by its own name, as a reader looks for it.
+const LANGUAGES = [
+	{ value: 'nb', label: 'Norsk (bokmål)' },
+	{ value: 'en', label: 'English' },
+]
 
 async function load({ params, context, request }: Route.LoaderArgs | Route.ActionArgs) {
 	const network = await requireNetwork(context, params.network)
@@ -63,7 +70,7 @@ export default function PersonEdit({ loaderData: { person: p, isSelf }, actionDa
 	const [form, fields] = useSchemaForm(schema, {
 		id: 'profile',
 		lastResult: result?.initialValue?.intent === 'profile' ? result : undefined,
-		defaultValue: { name: p.name, email: p.email, title: p.title, phone: p.phone, town: p.town, bio: p.bio, competences: p.competences, hourly_rate: p.hourly_rate === null ? '' : String(p.hourly_rate) },
+		defaultValue: { name: p.name, email: p.email, title: p.title, phone: p.phone, town: p.town, bio: p.bio, competences: p.competences, lang: p.lang, hourly_rate: p.hourly_rate === null ? '' : String(p.hourly_rate) },
 	})
 	const [passwordForm, passwordFields] = useSchemaForm(schema, {
 		id: 'password',
@@ -84,6 +91,7 @@ export default function PersonEdit({ loaderData: { person: p, isSelf }, actionDa
 				<FormField field={fields.town} label={t('person.town')} />
 				<FormField field={fields.competences} label={t('person.competences')} description={t('organisation.listHint')} />
 				<FormField field={fields.bio} label={t('person.bio')} multiline />
+				<SelectField field={fields.lang} label={t('person.lang')} options={LANGUAGES} />
 				<FormField field={fields.hourly_rate} label={t('person.hourlyRate')} description={t('person.hourlyRateHint')} type="number" />
 				<div className="row">
 					<Button type="submit">{t('common.save')}</Button>

@@ -230,11 +230,21 @@ for (const dialect of DIALECTS) {
 			await expectAccessible(page)
 			await page.getByLabel('E-postadresse').fill(MEMBER)
 			await page.getByLabel('Telefon').fill('+47 912 34 567')
+			// Mail and notices may go in English while the pages stay in bokmål.
+			expect(await page.getByLabel('Språk i e-post og varsler').inputValue()).toBe('nb')
+			await page.getByLabel('Språk i e-post og varsler').selectOption({ label: 'English' })
 			await page.getByRole('button', { name: 'Lagre', exact: true }).click()
 			await page.getByRole('heading', { level: 1, name: 'Ola Haugen', exact: true }).waitFor()
 			expect(await page.getByText('Seniorutvikler').isVisible()).toBe(true)
 			// The number as typed, and a link a phone can call.
 			expect(await page.getByRole('link', { name: '+47 912 34 567' }).getAttribute('href')).toBe('tel:+4791234567')
+			expect((await env.server.db.selectFrom('person').select('lang').where('email', '=', MEMBER).executeTakeFirstOrThrow()).lang).toBe('en')
+			await page.getByRole('link', { name: 'Rediger profilen' }).click()
+			expect(await page.getByLabel('Språk i e-post og varsler').inputValue()).toBe('en')
+			await page.getByLabel('Språk i e-post og varsler').selectOption({ label: 'Norsk (bokmål)' })
+			await page.getByRole('button', { name: 'Lagre', exact: true }).click()
+			await page.getByRole('heading', { level: 1, name: 'Ola Haugen', exact: true }).waitFor()
+			expect((await env.server.db.selectFrom('person').select('lang').where('email', '=', MEMBER).executeTakeFirstOrThrow()).lang).toBe('nb')
 		})
 
 		test('a company contact edits the company profile and uploads a logo', async ({ page, login, navigate }) => {

@@ -164,7 +164,7 @@ export async function updatePerson(
 	trx: Kysely<DB>,
 	{ networkId, actorId }: Actor,
 	personId: number,
-	input: Partial<PersonInput> & { email?: string; organisation_id?: number | null; password_hash?: string; hourly_rate?: number | null },
+	input: Partial<PersonInput> & { email?: string; organisation_id?: number | null; password_hash?: string; hourly_rate?: number | null; lang?: Lang },
 ) {
 	const before = await trx.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirstOrThrow()
 	await trx.updateTable('person').set({ ...input, updated_at: now() }).where('id', '=', personId).execute()
@@ -392,7 +392,7 @@ export async function getPerson(db: Kysely<DB>, { networkId, personId }: { netwo
 	const person = await db
 		.selectFrom('person as p')
 		.leftJoin('organisation as o', 'o.id', 'p.organisation_id')
-		.select(['p.id', 'p.name', 'p.email', 'p.title', 'p.phone', 'p.town', 'p.bio', 'p.competences', 'p.organisation_id', 'p.hourly_rate', 'o.name as organisation'])
+		.select(['p.id', 'p.name', 'p.email', 'p.title', 'p.phone', 'p.town', 'p.bio', 'p.competences', 'p.organisation_id', 'p.hourly_rate', 'p.lang', 'o.name as organisation'])
 		.where('p.id', '=', personId)
 		.executeTakeFirst()
 	if (!person) return undefined

@@ -31,6 +31,7 @@ export const personProfileSchema = z.object({
 	town: optionalText(80),
 	bio: optionalText(2000),
 	competences: tagList,
+	lang: z.enum(['nb', 'en'], { error: 'field.required' }),
 	hourly_rate: z.preprocess(
 		(v) => (v === '' || v === undefined ? undefined : v),
 		z.coerce.number({ error: 'field.amount' }).int('field.amount').min(0, 'field.amount').max(100_000, 'field.amount').optional(),
