@@ -21,10 +21,10 @@ const schema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('password'), password }),
 ])
 
-// Each language by its own name, as a reader looks for it.
+// Each language by its own name, as a reader looks for it (marked as that language for screen readers).
 const LANGUAGES = [
-	{ value: 'nb', label: 'Norsk (bokmål)' },
-	{ value: 'en', label: 'English' },
+	{ value: 'nb', label: 'Norsk (bokmål)', lang: 'nb' },
+	{ value: 'en', label: 'English', lang: 'en' },
 ]
 
 async function load({ params, context, request }: Route.LoaderArgs | Route.ActionArgs) {

@@ -232,6 +232,7 @@ for (const dialect of DIALECTS) {
 			await page.getByLabel('Telefon').fill('+47 912 34 567')
 			// Mail and notices may go in English while the pages stay in bokmål.
 			expect(await page.getByLabel('Språk i e-post og varsler').inputValue()).toBe('nb')
+			expect(await page.getByRole('option', { name: 'English' }).getAttribute('lang')).toBe('en')
 			await page.getByLabel('Språk i e-post og varsler').selectOption({ label: 'English' })
 			await page.getByRole('button', { name: 'Lagre', exact: true }).click()
 			await page.getByRole('heading', { level: 1, name: 'Ola Haugen', exact: true }).waitFor()
