@@ -1,7 +1,7 @@
 import { Card, Heading, List, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin'
 import { nextGathering } from '#app/features/gatherings/gatherings.server.ts'
-import { listIdeas } from '#app/features/ideas/ideas.server.ts'
+import { listProposedIdeas } from '#app/features/ideas/ideas.server.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { getAdminOverview } from '#app/features/members/members.server.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
@@ -17,8 +17,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	requirePermission(context, request, 'read:admin', { networkId: network.id })
 	const viewer = requireViewer(context, request, network.id)
 	const db = getDb(context)
-	const [overview, gathering, ideas] = await Promise.all([getAdminOverview(db, network.id), nextGathering(db, network.id), listIdeas(db, { networkId: network.id, viewer })])
-	return { network: networkName(network, langFromRequest(request)), overview, gathering, proposed: ideas.filter((idea) => idea.stage === 'proposed').map(({ id, title }) => ({ id, title })) }
+	const [overview, gathering, proposed] = await Promise.all([getAdminOverview(db, network.id), nextGathering(db, network.id), listProposedIdeas(db, { networkId: network.id, viewer })])
+	return { network: networkName(network, langFromRequest(request)), overview, gathering, proposed }
 }
 
 export default function Admin({ loaderData: { network, overview, gathering, proposed }, params }: Route.ComponentProps) {

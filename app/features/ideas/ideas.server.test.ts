@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { DB, Role } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
-import { addBudgetLine, commentOnIdea, evaluateIdea, getBudget, getCriteria, getIdea, joinIdea, listIdeas, listScores, moveIdea, proposeIdea, removeBudgetLine, type IdeaInput, type Viewer } from './ideas.server.ts'
+import { addBudgetLine, commentOnIdea, evaluateIdea, getBudget, getCriteria, getIdea, joinIdea, listIdeas, listProposedIdeas, listScores, moveIdea, proposeIdea, removeBudgetLine, type IdeaInput, type Viewer } from './ideas.server.ts'
 
 const base: IdeaInput = { title: 'Felles sikkerhetssenter', problem: 'Små bedrifter har ikke råd til døgnovervåking.', solution: 'Et delt SOC.', beneficiaries: 'Medlemmene', competences: 'Informasjonssikkerhet', audience: 'members', named: [] }
 
@@ -67,6 +67,22 @@ for (const dialect of DIALECTS) {
 			await db.updateTable('person').set({ lang: 'nb' }).where('name', '=', 'Bjørn B').execute()
 			await commentOnIdea(db, { network, viewer: viewers['Anne A']!, ideaId: named, origin: 'http://x' }, 'Og nå, @Bjørn B?')
 			expect((await db.selectFrom('outbox').select('subject').orderBy('id').execute()).map((m) => m.subject)).toEqual(['Anne A mentioned you in “Navngitt”', 'Anne A nevnte deg i «Navngitt»'])
+		})
+
+		test("the proposed ideas, for the project leader's home: only those proposed that the viewer may see, latest change first", async () => {
+			const as = { networkId: network.id, viewer: viewers['Anne A']! }
+			const open = await proposeIdea(db, as, { ...base, title: 'Åpen' })
+			const steering = await proposeIdea(db, as, { ...base, title: 'Styret', audience: 'steering' })
+			const named = await proposeIdea(db, as, { ...base, title: 'Navngitt', audience: 'named', named: [b] })
+			await proposeIdea(db, as, { ...base, title: 'Utkast' })
+			for (const [id, hour] of [[open, '10'], [steering, '08'], [named, '09']] as const) {
+				expect(await moveIdea(db, { ...as, ideaId: id }, { to: 'proposed', reason: 'Klar for nettverket' })).toEqual({ ok: true })
+				await db.updateTable('idea').set({ updated_at: `2026-12-01T${hour}:00:00.000Z` }).where('id', '=', id).execute()
+			}
+			const proposedTo = async (who: string) => (await listProposedIdeas(db, { networkId: network.id, viewer: viewers[who]! })).map((i) => i.title)
+			expect(await proposedTo('Per Leder')).toEqual(['Åpen', 'Styret'])
+			expect(await proposedTo('Bjørn B')).toEqual(['Åpen', 'Navngitt'])
+			expect(await proposedTo('Cecilie C')).toEqual(['Åpen'])
 		})
 
 		test('stages move by the rules, with reasons kept', async () => {

@@ -81,6 +81,21 @@ export function listIdeas(db: Kysely<DB>, { networkId, viewer }: { networkId: nu
 	return ideaBoard(db, { networkId, ...seenAs(viewer) })
 }
 
+const proposed = prepared((db, p: Seen & { networkId: number }) =>
+	db
+		.selectFrom('idea')
+		.select(['idea.id', 'idea.title'])
+		.where('idea.network_id', '=', p.networkId)
+		.where('idea.stage', '=', 'proposed')
+		.where(visibility(p))
+		.orderBy('idea.updated_at', 'desc'),
+)
+
+/** The proposed ideas the viewer may see, waiting for the steering group's or the project leader's decision, latest change first. */
+export function listProposedIdeas(db: Kysely<DB>, { networkId, viewer }: { networkId: number; viewer: Viewer }) {
+	return proposed(db, { networkId, ...seenAs(viewer) })
+}
+
 /** One idea, if the viewer may see it, with its consortium, history, comments and decisions. */
 export async function getIdea(db: Kysely<DB>, { networkId, viewer, ideaId }: { networkId: number; viewer: Viewer; ideaId: number }) {
 	const idea = await db
