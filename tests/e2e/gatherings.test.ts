@@ -129,7 +129,11 @@ for (const dialect of DIALECTS) {
 			// The member's personal calendar feed has the members-only gathering, in Oslo time.
 			await navigate('/n/ikt-lillehammer/samlinger')
 			const feed = await page.locator('code.feed').textContent()
+			// Named in the member's language: calendar programs send no cookie, the token says who it is.
+			await env.server.db.updateTable('person').set({ lang: 'en' }).where('email', '=', MEMBER_A).execute()
 			const ics = await (await page.request.get(feed!)).text()
+			await env.server.db.updateTable('person').set({ lang: 'nb' }).where('email', '=', MEMBER_A).execute()
+			expect(ics).toContain('X-WR-CALNAME:The ICT Business Network of the Lillehammer Region\r\n')
 			const calendar = new ICAL.Component(ICAL.parse(ics))
 			ICAL.TimezoneService.register(calendar.getFirstSubcomponent('vtimezone')!)
 			const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e))
@@ -137,6 +141,7 @@ for (const dialect of DIALECTS) {
 			expect(planned.startDate.toJSDate().toISOString()).toBe('2027-01-14T08:00:00.000Z')
 			const publicFeed = await (await page.request.get(`${env.server.url}/n/ikt-lillehammer/kalender.ics`)).text()
 			expect(publicFeed).not.toContain(`gathering-${gathering.id}@knute`)
+			expect(publicFeed).toContain('X-WR-CALNAME:IKT-nettverket i Lillehammerregionen\r\n')
 		})
 
 		test('at the door: check-in, a walk-in, minutes and documents, attendance and the export', async ({ page, login, navigate }) => {

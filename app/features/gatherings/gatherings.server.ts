@@ -473,7 +473,7 @@ export async function personForCalendarToken(db: Kysely<DB>, { networkId, token 
 	if (!/^[\w-]{1,64}$/.test(token)) return undefined
 	return db
 		.selectFrom('person as p')
-		.select('p.id')
+		.select(['p.id', 'p.lang'])
 		.where('p.calendar_token', '=', token)
 		.where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.person_id').whereRef('m.person_id', '=', 'p.id').where('m.network_id', '=', networkId)))
 		.executeTakeFirst()
