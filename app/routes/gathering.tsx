@@ -69,10 +69,11 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 		const person = await db
 			.selectFrom('person')
 			.leftJoin('organisation', 'organisation.id', 'person.organisation_id')
-			.select(['person.id', 'person.name', 'person.email', 'person.phone', 'person.title', 'person.organisation_id', 'organisation.name as company', 'organisation.org_number'])
+			.select(['person.id', 'person.name', 'person.email', 'person.phone', 'person.title', 'person.organisation_id', 'person.lang', 'organisation.name as company', 'organisation.org_number'])
 			.where('person.id', '=', actor.personId)
 			.executeTakeFirstOrThrow()
-		const { outcome } = await registerForGathering(db, by, {
+		// A member's mail about it comes in the member's language, whatever the page's.
+		const { outcome } = await registerForGathering(db, { ...by, lang: person.lang }, {
 			name: person.name,
 			email: person.email,
 			phone: person.phone,

@@ -107,8 +107,13 @@ for (const dialect of DIALECTS) {
 			await navigate(`/n/ikt-lillehammer/samlinger/${gathering.id}`)
 			// One day: the date once, start and end each a machine-readable <time>.
 			expect(await page.locator('dd', { hasText: '14. januar 2027, 09:00–12:00' }).locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')))).toEqual(['2027-01-14T08:00:00.000Z', '2027-01-14T11:00:00.000Z'])
+			// A member who reads mail in English gets the confirmation in English, though the page is in bokmål.
+			await env.server.db.updateTable('person').set({ lang: 'en' }).where('email', '=', MEMBER_A).execute()
 			await page.getByRole('button', { name: 'Meld meg på' }).click()
 			await page.getByText('Du er påmeldt.').waitFor()
+			await env.server.db.updateTable('person').set({ lang: 'nb' }).where('email', '=', MEMBER_A).execute()
+			const confirmation = await env.server.db.selectFrom('outbox').select('subject').where('recipient', '=', MEMBER_A).orderBy('id', 'desc').executeTakeFirstOrThrow()
+			expect(confirmation.subject).toBe('Registered: Arbeidsmøte om prosjektideer')
 
 			await page.context().clearCookies()
 			await login(MEMBER_B)
