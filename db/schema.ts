@@ -165,7 +165,7 @@ export interface DB {
 		checked_in_at: string | null
 		reminder_sent_at: string | null
 		consent_at: string | null
-		/** The page's language when they registered: their confirmation, reminder and any seat that frees up are written in it. */
+		/** A visitor's page's language, a member's own: the confirmation, the reminder and a seat that frees up are written in it. */
 		lang: Generated<Lang>
 		created_at: string
 		cancelled_at: string | null
