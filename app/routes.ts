@@ -28,6 +28,8 @@ export default [
 			route('samlinger/:gatheringId/pamelding', 'routes/registration.tsx'),
 			route('samlinger/:gatheringId/mine-moter', 'routes/my-meetings.tsx'),
 			route('kart', 'routes/network-map.tsx'),
+			route('fagmiljoer', 'routes/partners.tsx'),
+			route('fagmiljoer/:organisationId', 'routes/partner.tsx'),
 			route('tillit', 'routes/trust.tsx'),
 			route('tillit/:surveyId', 'routes/trust-answer.tsx'),
 			route('ideer', 'routes/ideas.tsx'),

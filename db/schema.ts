@@ -12,6 +12,9 @@ export type NetworkOrganisationStatus = 'prospect' | 'invited' | 'member' | 'wit
 export type IdeaStage = 'draft' | 'proposed' | 'maturing' | 'qualified' | 'main_project' | 'parked'
 export type IdeaAudience = 'members' | 'steering' | 'named'
 export type IdeaPartyRole = 'lead' | 'partner' | 'interested'
+/** How far a network's relationship with a knowledge partner has come, in order. */
+export type PartnerStage = 'identified' | 'contacted' | 'met' | 'agreement'
+export const PARTNER_STAGES: readonly PartnerStage[] = ['identified', 'contacted', 'met', 'agreement']
 /** 'met': we have met; 'worked': we have worked together. */
 export type ContactKind = 'met' | 'worked'
 
@@ -299,4 +302,26 @@ export interface DB {
 	trust_survey: { id: Generated<number>; network_id: number; title: string; opened_at: string; closed_at: string | null }
 	trust_response: { id: Generated<number>; survey_id: number; organisation_id: number; answered_by: number | null; created_at: string }
 	trust_answer: { response_id: number; target_id: number; knows: number; trusts: number }
+	knowledge_partner: {
+		network_id: number
+		organisation_id: number
+		/** ISO 3166 code; NO is at home. */
+		country: string
+		stage: PartnerStage
+		focus: Generated<string>
+		created_at: string
+		updated_at: string
+	}
+	partner_activity: {
+		id: Generated<number>
+		network_id: number
+		organisation_id: number
+		/** YYYY-MM-DD, the day it happened. */
+		occurred_on: string
+		summary: string
+		/** The stage the relationship moved to with this, if it moved. */
+		stage: PartnerStage | null
+		person_id: number | null
+		created_at: string
+	}
 }

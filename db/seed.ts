@@ -3,6 +3,7 @@ import type { DB, Role } from './schema.ts'
 import { addPerson, createOrganisation, type OrganisationInput } from '#app/features/directory/directory.server.ts'
 import { publishAgreement } from '#app/features/commitment/agreements.server.ts'
 import { evaluateIdea, getCriteria, joinIdea, moveIdea, proposeIdea } from '#app/features/ideas/ideas.server.ts'
+import { addPartner, logPartnerActivity } from '#app/features/partners/partners.server.ts'
 
 // The demo network: the ICT business network of the Lillehammer region in its
 // pre-project phase. The network, its goals and partners follow the public
@@ -154,6 +155,7 @@ export async function seedDemo(db: Kysely<DB>) {
 		}
 		await seedAcquaintance(trx, networkId, companyIds, contactIds, created)
 		await seedIdeas(trx, networkId, companyIds, byName)
+		await seedPartners(trx, { networkId, actorId: leaderId })
 
 		const { starts, ends } = nextSixthOfDecember()
 		const { id: gatheringId } = await trx
@@ -289,4 +291,25 @@ async function seedIdeas(trx: Kysely<DB>, networkId: number, companies: Record<s
 	must(await moveIdea(trx, { ...as('Geir Tollefsen'), ideaId: drill }, { to: 'maturing', reason: 'Mange bedrifter trenger dette; bør gjøres konkret sammen med Cyberforsvaret.' }))
 	const criteria = await getCriteria(trx, networkId)
 	must(await evaluateIdea(trx, { ...as('Geir Tollefsen'), ideaId: drill }, criteria.map((c, i) => ({ criterion_id: c.id, score: [8, 6, 7, 8, 7][i] ?? 7, comment: '' }))))
+}
+
+/**
+ * The register of knowledge partners (goal 4): the two communities the
+ * article names, at home, and one abroad the network has only found so far.
+ * Made through the register's own functions; the activities are dated in the
+ * year before the first gathering.
+ */
+async function seedPartners(trx: Kysely<DB>, actor: { networkId: number; actorId: number }) {
+	const add = async (input: Parameters<typeof addPartner>[2]) => {
+		const outcome = await addPartner(trx, actor, input)
+		if ('error' in outcome) throw new Error(`The demo partner ${input.name} could not be added: ${outcome.error}`)
+		return outcome.id
+	}
+	const common = { website: '', town: '', kind: 'research' as const }
+	const defence = await add({ ...common, name: 'Cyberforsvaret', kind: 'public_body', country: 'NO', stage: 'identified', focus: 'Kompetanse på digital sikkerhet, øvelser og rekruttering av IT-folk til regionen.' })
+	await logPartnerActivity(trx, actor, defence, { occurred_on: '2026-03-18', stage: 'met', summary: 'Innspillsmøte på Lillehammer om et IKT-bedriftsnettverk, holdt sammen med kommunen.' })
+	await logPartnerActivity(trx, actor, defence, { occurred_on: '2026-09-02', stage: 'met', summary: 'Cyberforsvaret stiller med en representant i den midlertidige styringsgruppen.' })
+	const gjovik = await add({ ...common, name: 'NTNU i Gjøvik', country: 'NO', stage: 'identified', focus: 'Informasjonssikkerhet og studenter til sommerjobb, oppgaver og praksis.' })
+	await logPartnerActivity(trx, actor, gjovik, { occurred_on: '2026-10-14', stage: 'contacted', summary: 'E-post til instituttet om et innlegg på første samling.' })
+	await add({ ...common, name: 'Tallinns tekniske universitet (TalTech)', town: 'Tallinn', country: 'EE', stage: 'identified', focus: 'Forskning på cybersikkerhet; mulig partner for et felles prosjekt i hovedprosjektet.' })
 }

@@ -211,5 +211,31 @@ for (const dialect of DIALECTS) {
 			expect(kept.map((a) => a.target_id).sort()).toEqual(others.sort())
 			expect(kept.find((a) => a.target_id === other)?.knows).toBe(4)
 		})
+		test('the register of knowledge partners: a missing name, an unknown country, a name already there and a day to come get a message; nothing is written', async () => {
+			const db = server.db
+			const partners = async () => (await db.selectFrom('knowledge_partner').select('organisation_id').where('network_id', '=', networkId).execute()).length
+			let response = await post('/n/test/fagmiljoer', { name: '', kind: 'research', town: 'Gjøvik', country: 'XX', stage: 'identified', focus: 'Studenter' }, leader)
+			expect(response.status).toBe(400)
+			let page = await response.text()
+			expect(page).toContain('Fyll ut feltet.')
+			expect(page).toContain('value="Gjøvik"')
+			expect(page).toContain('Studenter</textarea>')
+			expect(await partners()).toBe(0)
+			expect((await post('/n/test/fagmiljoer', { name: 'Høgskolen', kind: 'research', country: 'NO', stage: 'identified' }, leader)).status).toBe(302)
+			response = await post('/n/test/fagmiljoer', { name: 'HØGSKOLEN', kind: 'research', country: 'SE', stage: 'met' }, leader)
+			expect(response.status).toBe(400)
+			expect(await response.text()).toContain('Fagmiljøet er allerede i registeret.')
+			expect(await partners()).toBe(1)
+			const { organisation_id: id } = await db.selectFrom('knowledge_partner').select('organisation_id').where('network_id', '=', networkId).executeTakeFirstOrThrow()
+			response = await post(`/n/test/fagmiljoer/${id}`, { occurred_on: '2999-01-01', summary: 'Møte om studentoppgaver', stage: 'met' }, leader)
+			expect(response.status).toBe(400)
+			page = await response.text()
+			expect(page).toContain('Datoen kan ikke være fram i tid.')
+			expect(page).toContain('Møte om studentoppgaver</textarea>')
+			// A company of the network that is not in the register has no partner page to log on.
+			expect((await post(`/n/test/fagmiljoer/${company}`, { occurred_on: '2026-01-05', summary: 'Møte', stage: 'met' }, leader)).status).toBe(404)
+			expect(await db.selectFrom('partner_activity').select('id').execute()).toEqual([])
+			expect(await db.selectFrom('knowledge_partner').select('stage').execute()).toEqual([{ stage: 'identified' }])
+		})
 	})
 }

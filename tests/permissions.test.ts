@@ -13,6 +13,7 @@ import { acceptAgreement, getCurrentAgreement, publishAgreement } from '#app/fea
 import { proposeIdea } from '#app/features/ideas/ideas.server.ts'
 import { planMeetings } from '#app/features/meetings/rounds.server.ts'
 import { openSurvey } from '#app/features/meetings/acquaintance.server.ts'
+import { addPartner } from '#app/features/partners/partners.server.ts'
 
 type Who = 'visitor' | 'member' | 'contact' | 'otherContact' | 'steering' | 'observer' | 'leader' | 'outsider'
 const EVERYONE: Who[] = ['visitor', 'member', 'contact', 'otherContact', 'steering', 'observer', 'leader', 'outsider']
@@ -29,7 +30,7 @@ const publicPage = () => 'ok' as const
 const directory = participantsOnly(PARTICIPANTS)
 const leaderOnly = participantsOnly(['leader'])
 
-type Ids = { company: number; member: number; logo: number; job: number; open: number; closed: number; token: string; acceptance: number; ideas: Record<'members' | 'steering' | 'named', number>; survey: number }
+type Ids = { company: number; member: number; logo: number; job: number; open: number; closed: number; token: string; acceptance: number; ideas: Record<'members' | 'steering' | 'named', number>; survey: number; partner: number }
 const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Expect; post?: (who: Who) => Expect }> = {
 	'routes/healthz.ts': { path: () => '/healthz', get: publicPage },
 	'routes/language.ts': { path: () => '/sprak', get: () => 'redirect' },
@@ -105,6 +106,9 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	'routes/network-map.tsx': { path: () => '/n/test/kart', get: directory, post: participantsOnly(['member', 'contact', 'otherContact']) },
 	'routes/trust.tsx': { path: () => '/n/test/tillit', get: directory, post: leaderOnly },
 	// A company answers the trust survey through its contact.
+	// The register of knowledge partners: read by every participant, kept by the project leader and the steering group.
+	'routes/partners.tsx': { path: () => '/n/test/fagmiljoer', get: directory, post: participantsOnly(['steering', 'leader']) },
+	'routes/partner.tsx': { path: (i) => `/n/test/fagmiljoer/${i.partner}`, get: directory, post: participantsOnly(['steering', 'leader']) },
 	'routes/trust-answer.tsx': { path: (i) => `/n/test/tillit/${i.survey}`, get: participantsOnly(['contact', 'otherContact']), post: participantsOnly(['contact', 'otherContact']) },
 }
 
@@ -184,7 +188,9 @@ for (const dialect of DIALECTS) {
 			const registrations = await db.selectFrom('registration').select('id').where('gathering_id', '=', open.id).where('organisation_id', 'is not', null).execute()
 			await planMeetings(db, { networkId, gatheringId: open.id, actorId: people.leader }, { registrationIds: registrations.map((r) => r.id), rounds: 1, minutes: 5 })
 			const survey = await openSurvey(db, { network: { id: networkId, slug: 'test', name: 'Test', name_en: 'Test' }, actorId: people.leader, origin: server.url }, 'Oppstart')
-			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token, acceptance, ideas, survey }
+			const partner = await addPartner(db, { networkId, actorId: people.leader }, { name: 'Høgskolen', kind: 'research', town: '', country: 'NO', website: '', focus: '', stage: 'identified' })
+			if ('error' in partner) throw new Error(partner.error)
+			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token, acceptance, ideas, survey, partner: partner.id }
 		})
 		afterAll(() => server?.close())
 

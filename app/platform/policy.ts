@@ -38,6 +38,7 @@ export type Action =
 	| 'record:contact'
 	| 'answer:survey'
 	| 'manage:survey'
+	| 'manage:partner'
 export type Permission = `${Action}:${Scope}`
 
 export type Target = {
@@ -67,8 +68,9 @@ export const grants: Record<Role, Permission[]> = {
 		'manage:idea:network',
 		'decide:idea:network',
 		'manage:survey:network',
+		'manage:partner:network',
 	],
-	steering_group: [...everyRole, 'evaluate:idea:network', 'decide:idea:network'],
+	steering_group: [...everyRole, 'evaluate:idea:network', 'decide:idea:network', 'manage:partner:network'],
 	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company', 'invite:person:company', 'accept:agreement:own', 'approve:effort:company', 'join:idea:own', 'answer:survey:own'],
 	member: [...everyRole],
 	partner_observer: [...everyRole],

@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely'
+import type { DB, PartnerStage } from '#db/schema.ts'
+import { createOrganisation } from '#app/features/directory/directory.server.ts'
+import { audit } from '#app/platform/audit.server.ts'
+import { compareNorwegian } from '#app/platform/i18n.ts'
+import { now } from '#app/platform/time.ts'
+import { HOME } from './countries.ts'
+import type { ActivityInput, PartnerInput } from './schemas.ts'
+
+type Actor = { networkId: number; actorId: number | null }
+
+/**
+ * The network's knowledge partners by name, each with the day of its latest
+ * activity, and how many are abroad and at each stage (goal 4 at a glance).
+ */
+export async function listPartners(db: Kysely<DB>, networkId: number) {
+	const partners = await db
+		.selectFrom('knowledge_partner as kp')
+		.innerJoin('organisation as o', 'o.id', 'kp.organisation_id')
+		.select(['o.id', 'o.name', 'o.kind', 'o.town', 'kp.country', 'kp.stage', 'kp.focus'])
+		.select((eb) =>
+			eb
+				.selectFrom('partner_activity as a')
+				.select((a) => a.fn.max('a.occurred_on').as('latest'))
+				.whereRef('a.network_id', '=', 'kp.network_id')
+				.whereRef('a.organisation_id', '=', 'kp.organisation_id')
+				.as('latest_activity'),
+		)
+		.where('kp.network_id', '=', networkId)
+		.execute()
+	partners.sort((a, b) => compareNorwegian(a.name, b.name))
+	const stages: Record<PartnerStage, number> = { identified: 0, contacted: 0, met: 0, agreement: 0 }
+	for (const p of partners) stages[p.stage]++
+	return { partners, abroad: partners.filter((p) => p.country !== HOME).length, stages }
+}
+
+/** One partner with its people in the network and its activities, newest first; undefined if it is not in the network's register. */
+export async function getPartner(db: Kysely<DB>, { networkId, organisationId }: { networkId: number; organisationId: number }) {
+	const [partner, people, activities] = await Promise.all([
+		db
+			.selectFrom('knowledge_partner as kp')
+			.innerJoin('organisation as o', 'o.id', 'kp.organisation_id')
+			.select(['o.id', 'o.name', 'o.kind', 'o.town', 'o.website', 'kp.country', 'kp.stage', 'kp.focus', 'kp.created_at'])
+			.where('kp.network_id', '=', networkId)
+			.where('kp.organisation_id', '=', organisationId)
+			.executeTakeFirst(),
+		db
+			.selectFrom('person as p')
+			.select(['p.id', 'p.name', 'p.title'])
+			.where('p.organisation_id', '=', organisationId)
+			.where((eb) => eb.exists(eb.selectFrom('membership as m').select('m.person_id').whereRef('m.person_id', '=', 'p.id').where('m.network_id', '=', networkId)))
+			.orderBy('p.name')
+			.execute(),
+		db
+			.selectFrom('partner_activity as a')
+			.leftJoin('person as p', 'p.id', 'a.person_id')
+			.select(['a.id', 'a.occurred_on', 'a.summary', 'a.stage', 'p.name as author'])
+			.where('a.network_id', '=', networkId)
+			.where('a.organisation_id', '=', organisationId)
+			.orderBy('a.occurred_on', 'desc')
+			.orderBy('a.id', 'desc')
+			.execute(),
+	])
+	return partner && { ...partner, people, activities }
+}
+
+/**
+ * Puts an organisation in the network's register. One the network already
+ * has by that name (a partner from the start, say) is the one added; its
+ * profile stays as its own people wrote it. Otherwise a new partner
+ * organisation is made. Refused if the register has it already.
+ */
+export async function addPartner(trx: Kysely<DB>, actor: Actor, input: PartnerInput): Promise<{ id: number } | { error: 'taken' }> {
+	// Compared here, not in SQL: SQLite's lower() leaves Æ, Ø and Å as they are.
+	const same = (name: string) => name.toLocaleLowerCase('nb') === input.name.toLocaleLowerCase('nb')
+	const inNetwork = await trx
+		.selectFrom('network_organisation as no')
+		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
+		.leftJoin('knowledge_partner as kp', (join) => join.onRef('kp.organisation_id', '=', 'o.id').on('kp.network_id', '=', actor.networkId))
+		.select(['o.id', 'o.name', 'kp.organisation_id as registered'])
+		.where('no.network_id', '=', actor.networkId)
+		.execute()
+	const existing = inNetwork.find((o) => same(o.name))
+	if (existing?.registered) return { error: 'taken' }
+	const id =
+		existing?.id ??
+		(await createOrganisation(
+			trx,
+			actor,
+			{ org_number: null, name: input.name, kind: input.kind, description: '', website: input.website, employees: null, town: input.town, competences_offered: '', competences_wanted: '', technologies: '' },
+			'partner',
+		))
+	await trx
+		.insertInto('knowledge_partner')
+		.values({ network_id: actor.networkId, organisation_id: id, country: input.country, stage: input.stage, focus: input.focus, created_at: now(), updated_at: now() })
+		.execute()
+	await audit(trx, { network_id: actor.networkId, actor_id: actor.actorId, action: 'partner.added', entity_type: 'organisation', entity_id: id, summary: input.name })
+	return { id }
+}
+
+/** Logs what happened with a partner; a stage other than the partner's moves it there. */
+export async function logPartnerActivity(trx: Kysely<DB>, actor: Actor, organisationId: number, input: ActivityInput) {
+	const partner = await trx
+		.selectFrom('knowledge_partner')
+		.select('stage')
+		.where('network_id', '=', actor.networkId)
+		.where('organisation_id', '=', organisationId)
+		.executeTakeFirstOrThrow()
+	const moved = input.stage !== partner.stage
+	if (moved) {
+		await trx
+			.updateTable('knowledge_partner')
+			.set({ stage: input.stage, updated_at: now() })
+			.where('network_id', '=', actor.networkId)
+			.where('organisation_id', '=', organisationId)
+			.execute()
+	}
+	await trx
+		.insertInto('partner_activity')
+		.values({
+			network_id: actor.networkId,
+			organisation_id: organisationId,
+			occurred_on: input.occurred_on,
+			summary: input.summary,
+			stage: moved ? input.stage : null,
+			person_id: actor.actorId,
+			created_at: now(),
+		})
+		.execute()
+	if (moved) {
+		await audit(trx, { network_id: actor.networkId, actor_id: actor.actorId, action: 'partner.stage', entity_type: 'organisation', entity_id: organisationId, summary: `${partner.stage} → ${input.stage}` })
+	}
+}

@@ -1,0 +1,146 @@
+import { data, Form } from 'react-router'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
+import type { Route } from './+types/partner'
+import { countryName } from '#app/features/partners/countries.ts'
+import { getPartner, logPartnerActivity } from '#app/features/partners/partners.server.ts'
+import { activitySchema as schema } from '#app/features/partners/schemas.ts'
+import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { actorContext } from '#app/platform/context.ts'
+import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
+import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
+import { can } from '#app/platform/policy.ts'
+import { osloDate } from '#app/platform/time.ts'
+import { PARTNER_STAGES } from '#db/schema.ts'
+import { FormField } from '#app/ui/form-field.tsx'
+import { AppLink } from '#app/ui/link.tsx'
+import { SelectField } from '#app/ui/select-field.tsx'
+import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
+import { useSchemaForm } from '#app/ui/use-schema-form.ts'
+
+// One knowledge partner: where it is, how far the relationship has come, its people in the network, and what has happened.
+export async function loader({ params, context, request }: Route.LoaderArgs) {
+	const network = await requireNetwork(context, params.network)
+	const organisationId = requireId(params.organisationId)
+	requirePermission(context, request, 'read:directory', { networkId: network.id })
+	const partner = await getPartner(getDb(context), { networkId: network.id, organisationId })
+	invariantResponse(partner, 'error.notFound.title', { status: 404 })
+	// The country is named here, not in the browser, whose names for some differ from the server's.
+	const place = [partner.town, countryName(langFromRequest(request), partner.country)].filter(Boolean).join(', ')
+	return { partner: { ...partner, place }, canManage: can(context.get(actorContext), 'manage:partner', { networkId: network.id }), today: osloDate() }
+}
+
+export async function action({ params, context, request }: Route.ActionArgs) {
+	const network = await requireNetwork(context, params.network)
+	const organisationId = requireId(params.organisationId)
+	const actor = requirePermission(context, request, 'manage:partner', { networkId: network.id })
+	const db = getDb(context)
+	invariantResponse(await getPartner(db, { networkId: network.id, organisationId }), 'error.notFound.title', { status: 404 })
+	const submission = parseWithZod(await request.formData(), { schema })
+	if (submission.status !== 'success') return data({ result: submission.reply(), logged: false }, { status: 400 })
+	await db.transaction().execute((trx) => logPartnerActivity(trx, { networkId: network.id, actorId: actor.personId }, organisationId, submission.value))
+	return { result: submission.reply({ resetForm: true }), logged: true }
+}
+
+export default function Partner({ loaderData: { partner: p, canManage, today }, actionData, params }: Route.ComponentProps) {
+	const t = useT()
+	const lang = useLang()
+	const [form, fields] = useSchemaForm(schema, {
+		// A fresh form after each logged activity, so that its stage is the partner's new one.
+		id: `activity-${p.activities.length}`,
+		lastResult: actionData?.logged ? undefined : actionData?.result,
+		defaultValue: { occurred_on: today, stage: p.stage },
+	})
+	return (
+		<main id="main" className="page">
+			<div className="row">
+				<Heading level={1} data-size="lg">
+					{p.name}
+				</Heading>
+				<Tag data-color={p.stage === 'agreement' ? 'success' : 'neutral'}>{t(`partner.stage.${p.stage}`)}</Tag>
+			</div>
+			<Paragraph>
+				<AppLink to={`/n/${params.network}/fagmiljoer`}>{t('partners.title')}</AppLink>
+			</Paragraph>
+			{p.focus ? <Paragraph>{p.focus}</Paragraph> : null}
+			<dl className="facts">
+				<dt>{t('organisation.kind')}</dt>
+				<dd>{t(`organisation.kind.${p.kind}`)}</dd>
+				<dt>{t('partners.column.place')}</dt>
+				<dd>{p.place}</dd>
+				{p.website ? (
+					<>
+						<dt>{t('organisation.website')}</dt>
+						<dd>
+							<Link href={p.website}>{p.website.replace(/^https?:\/\//, '')}</Link>
+						</dd>
+					</>
+				) : null}
+			</dl>
+			<Paragraph>
+				<AppLink to={`/n/${params.network}/bedrifter/${p.id}`}>{t('partner.organisationPage')}</AppLink>
+			</Paragraph>
+			<section className="stack" aria-labelledby="people">
+				<Heading level={2} data-size="sm" id="people">
+					{t('partner.people')}
+				</Heading>
+				{p.people.length === 0 ? (
+					<Paragraph>{t('partner.noPeople')}</Paragraph>
+				) : (
+					<ul>
+						{p.people.map((person) => (
+							<li key={person.id}>
+								<AppLink to={`/n/${params.network}/personer/${person.id}`}>{person.name}</AppLink>
+								{person.title ? `, ${person.title}` : null}
+							</li>
+						))}
+					</ul>
+				)}
+			</section>
+			<section className="stack" aria-labelledby="activities">
+				<Heading level={2} data-size="sm" id="activities">
+					{t('partner.activities')}
+				</Heading>
+				{actionData?.logged ? (
+					<Alert data-color="success" role="status">
+						{t('partner.logged')}
+					</Alert>
+				) : null}
+				{p.activities.length === 0 ? (
+					<Paragraph>{t('partner.noActivities')}</Paragraph>
+				) : (
+					<ol className="plain-list stack">
+						{p.activities.map((a) => (
+							<li key={a.id}>
+								<Paragraph data-size="sm" className="muted">
+									<time dateTime={a.occurred_on}>{formatDateTime(lang, a.occurred_on, 'date')}</time>
+									{a.stage ? ` · ${t('partner.movedTo', { stage: t(`partner.stage.${a.stage}`) })}` : null}
+									{a.author ? ` · ${t('partner.loggedBy', { name: a.author })}` : null}
+								</Paragraph>
+								<Paragraph>{a.summary}</Paragraph>
+							</li>
+						))}
+					</ol>
+				)}
+			</section>
+			{canManage ? (
+				<section className="stack" aria-labelledby="log">
+					<Heading level={2} data-size="sm" id="log">
+						{t('partner.log')}
+					</Heading>
+					<Form method="post" className="form" {...getFormProps(form)}>
+						<FormField field={fields.occurred_on} label={t('partner.activity.date')} type="date" />
+						<FormField field={fields.summary} label={t('partner.activity.summary')} multiline />
+						<SelectField field={fields.stage} label={t('partner.activity.stage')} options={PARTNER_STAGES.map((s) => ({ value: s, label: t(`partner.stage.${s}`) }))} />
+						<div>
+							<Button type="submit">{t('partner.log')}</Button>
+						</div>
+					</Form>
+				</section>
+			) : null}
+		</main>
+	)
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: documentTitle(loaderData?.partner.name) }]

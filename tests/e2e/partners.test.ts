@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect } from 'vitest'
+import { DIALECTS } from '../support/databases.ts'
+import { e2e, expectAccessible, waitForHydration } from './fixtures.ts'
+
+const LEADER = 'kari.nordby@knute.example'
+const OLA = 'ola.haugen@fjellkode.example'
+const REGISTER = '/n/ikt-lillehammer/fagmiljoer'
+
+for (const dialect of DIALECTS) {
+	describe(`knowledge partners in Chromium on ${dialect}`, () => {
+		const env = e2e(dialect)
+		const test = env.test
+		beforeAll(env.setup)
+		afterAll(env.teardown)
+
+		const rows = (page: import('playwright-core').Page) =>
+			page
+				.getByRole('table')
+				.getByRole('row')
+				.evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())))
+
+		test('the project leader adds a partner abroad and logs a meeting that moves it on; the register counts it', async ({ page, login, navigate }) => {
+			await login(LEADER)
+			await navigate(REGISTER)
+			// The demo network's register: the two communities at home the article names, and one abroad.
+			expect(await page.getByText('3 fagmiljøer · 1 i utlandet').isVisible()).toBe(true)
+			expect((await rows(page)).map((r) => [r[0], r[2], r[3]])).toEqual([
+				['Cyberforsvaret', 'Jørstadmoen, Norge', 'Møtt'],
+				['NTNU i Gjøvik', 'Gjøvik, Norge', 'Kontaktet'],
+				['Tallinns tekniske universitet (TalTech)', 'Tallinn, Estland', 'Identifisert'],
+			])
+			await waitForHydration(page)
+			const form = page.getByRole('region', { name: 'Legg til fagmiljø' })
+			await form.getByLabel('Navn').fill('Chalmers tekniska högskola')
+			await form.getByLabel('Type').selectOption({ label: 'Forsknings- og utdanningsmiljø' })
+			await form.getByLabel('Sted', { exact: true }).fill('Göteborg')
+			await form.getByLabel('Land').selectOption({ label: 'Sverige' })
+			await form.getByLabel('Hva nettverket vil med kontakten').fill('Et felles kurs i sikker programvareutvikling.')
+			await form.getByRole('button', { name: 'Legg til fagmiljø' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Chalmers tekniska högskola' }).waitFor()
+			await expectAccessible(page)
+			expect(await page.getByText('Ingenting er logget ennå.').isVisible()).toBe(true)
+
+			await waitForHydration(page)
+			const log = page.getByRole('region', { name: 'Logg en aktivitet' })
+			// An empty account of what happened is caught before anything is sent.
+			await log.getByRole('button', { name: 'Logg en aktivitet' }).click()
+			await log.getByText('Fyll ut feltet.').waitFor()
+			await log.getByLabel('Hva skjedde').fill('Videomøte med instituttet om kurset.')
+			await log.getByLabel('Fase etter dette').selectOption({ label: 'Møtt' })
+			await log.getByRole('button', { name: 'Logg en aktivitet' }).click()
+			await page.getByText('Aktiviteten er logget.').waitFor()
+			const entry = page.getByRole('region', { name: 'Aktivitetslogg' }).getByRole('listitem')
+			await entry.filter({ hasText: 'Videomøte med instituttet om kurset.' }).waitFor()
+			expect(await entry.first().innerText()).toMatch(/Fase: Møtt · Logget av Kari Nordby\s+Videomøte med instituttet om kurset\./)
+			// The form starts again from the partner's new stage.
+			expect(await log.getByLabel('Fase etter dette').inputValue()).toBe('met')
+			await expectAccessible(page)
+
+			await navigate(REGISTER)
+			expect(await page.getByText('4 fagmiljøer · 2 i utlandet').isVisible()).toBe(true)
+			const chalmers = (await rows(page)).find((r) => r[0] === 'Chalmers tekniska högskola')!
+			expect(chalmers.slice(1, 4)).toEqual(['Forsknings- og utdanningsmiljø', 'Göteborg, Sverige', 'Møtt'])
+			expect(chalmers[4]).not.toBe('Ingen ennå')
+		})
+
+		test('a member reads the register and a partner’s log, in bokmål and in English, without the forms', async ({ page, login, navigate }) => {
+			await login(OLA)
+			await navigate('/n/ikt-lillehammer')
+			await waitForHydration(page)
+			await page.getByRole('link', { name: 'Fagmiljøer', exact: true }).first().click()
+			await page.getByRole('heading', { level: 1, name: 'Fagmiljøer' }).waitFor()
+			expect(await page.getByRole('region', { name: 'Legg til fagmiljø' }).count()).toBe(0)
+			await page.getByRole('link', { name: 'Cyberforsvaret' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Cyberforsvaret' }).waitFor()
+			await expectAccessible(page)
+			expect(await page.getByRole('region', { name: 'Kontaktpersoner i nettverket' }).getByRole('link').allInnerTexts()).toEqual(['Astrid Lien'])
+			expect(await page.getByRole('region', { name: 'Aktivitetslogg' }).getByRole('listitem').count()).toBe(2)
+			expect(await page.getByRole('region', { name: 'Logg en aktivitet' }).count()).toBe(0)
+
+			await waitForHydration(page)
+			await page.getByRole('button', { name: 'Change language to English' }).click()
+			await page.getByRole('heading', { level: 2, name: 'Activity log' }).waitFor()
+			expect(await page.getByText('18 March 2026 · Stage: Met · Logged by Kari Nordby').isVisible()).toBe(true)
+			await navigate(REGISTER)
+			expect(await page.getByText(/^\d knowledge partners · \d abroad$/).isVisible()).toBe(true)
+			const places = Object.fromEntries((await rows(page)).map((r) => [r[0], [r[2], r[3]]]))
+			expect(places['Tallinns tekniske universitet (TalTech)']).toEqual(['Tallinn, Estonia', 'Identified'])
+			expect(places['Cyberforsvaret']).toEqual(['Jørstadmoen, Norway', 'Met'])
+		})
+	})
+}
