@@ -829,6 +829,16 @@ const nb = {
 	'partner.activity.future': "Datoen kan ikke være fram i tid.",
 	'audit.action.partner.added': "Fagmiljø lagt til i registeret",
 	'audit.action.partner.stage': "Fagmiljø flyttet til ny fase",
+	'nav.competence': "Kompetanse",
+	'competence.title': "Kompetansebehov",
+	'competence.intro': "Det medlemsbedriftene i {network} søker kompetanse på, fra «Kompetanse vi søker» på bedriftssidene, og hvem i nettverket som tilbyr den. Det ingen medlemmer tilbyr, er behov for kompetanseheving som nettverket må hente utenfra, for eksempel fra fagmiljøene.",
+	'competence.summary': "{seeking} av {companies} medlemsbedrifter har oppgitt hva de søker: {needs} kompetanser, {gaps} av dem tilbys ikke av noen medlemsbedrift.",
+	'competence.empty': "Ingen medlemsbedrifter har oppgitt kompetanse de søker ennå.",
+	'competence.column.competence': "Kompetanse",
+	'competence.column.wanted': "Søkes av",
+	'competence.column.offered': "Tilbys av",
+	'competence.nobody': "Ingen medlemsbedrift",
+	'competence.gap': "Mangler i nettverket",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -1661,6 +1671,16 @@ const en: Record<MessageKey, string> = {
 	'partner.activity.future': "The date cannot be in the future.",
 	'audit.action.partner.added': "Knowledge partner added to the register",
 	'audit.action.partner.stage': "Knowledge partner moved to another stage",
+	'nav.competence': "Competence",
+	'competence.title': "Competence needs",
+	'competence.intro': "What the member companies of {network} seek competence in, from “Competence we seek” on their company pages, and who in the network offers it. What no member offers is a need for raising competence that the network must find outside, with the knowledge partners for instance.",
+	'competence.summary': "{seeking} of {companies} member companies have said what they seek: {needs} competences, {gaps} of them offered by no member company.",
+	'competence.empty': "No member company has said what competence it seeks yet.",
+	'competence.column.competence': "Competence",
+	'competence.column.wanted': "Sought by",
+	'competence.column.offered': "Offered by",
+	'competence.nobody': "No member company",
+	'competence.gap': "Missing in the network",
 }
 
 export type Lang = 'nb' | 'en'

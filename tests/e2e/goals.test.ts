@@ -7,7 +7,7 @@ const OLA = 'ola.haugen@fjellkode.example'
 const REGISTER = '/n/ikt-lillehammer/fagmiljoer'
 
 for (const dialect of DIALECTS) {
-	describe(`knowledge partners in Chromium on ${dialect}`, () => {
+	describe(`competence needs and knowledge partners in Chromium on ${dialect}`, () => {
 		const env = e2e(dialect)
 		const test = env.test
 		beforeAll(env.setup)
@@ -18,6 +18,22 @@ for (const dialect of DIALECTS) {
 				.getByRole('table')
 				.getByRole('row')
 				.evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())))
+
+		test('a member sees what the members seek, who offers it, and what nobody in the network offers', async ({ page, login, navigate }) => {
+			await login(OLA)
+			await navigate('/n/ikt-lillehammer/kompetanse')
+			expect(await page.getByText('11 av 11 medlemsbedrifter har oppgitt hva de søker: 14 kompetanser, 5 av dem tilbys ikke av noen medlemsbedrift.').isVisible()).toBe(true)
+			const table = await page.getByRole('table').getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.trim().split('\n').join(', '))))
+			// The most sought first; among equals, the least offered.
+			expect(table.slice(0, 3)).toEqual([
+				['Informasjonssikkerhet', 'Fjellkode AS, Innlandet Nettverk AS, Vinstra Webbyrå AS, Øyer Analyse AS', 'Lågen Sikkerhet AS'],
+				['Skytjenester', 'Gausdal Robotikk AS, Gudbrandsdal Geodata AS, Hafjell Apputvikling AS, Lågen Sikkerhet AS', 'Mjøsdata AS'],
+				['Kunstig intelligens Mangler i nettverket', 'Mjøsdata AS, Skarvet Systemer AS', 'Ingen medlemsbedrift'],
+			])
+			await waitForHydration(page)
+			await page.getByRole('row', { name: /^Informasjonssikkerhet/ }).getByRole('link', { name: 'Lågen Sikkerhet AS' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Lågen Sikkerhet AS' }).waitFor()
+		})
 
 		test('the project leader adds a partner abroad and logs a meeting that moves it on; the register counts it', async ({ page, login, navigate }) => {
 			await login(LEADER)

@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import type { Kysely } from 'kysely'
+import type { DB } from '#db/schema.ts'
+import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
+import { createCompany, createNetwork } from '#tests/support/factories.ts'
+import { competenceNeeds } from './competence.server.ts'
+
+for (const dialect of DIALECTS) {
+	describe(`the network's competence needs on ${dialect}`, () => {
+		let db: Kysely<DB>
+		let drop: () => Promise<void>
+		beforeEach(async () => {
+			;({ db, drop } = await createTestDatabase(dialect))
+		})
+		afterEach(() => drop())
+
+		test('what members seek, most sought first and among equals the least offered, against the members that offer it', async () => {
+			const networkId = await createNetwork(db)
+			const a = await createCompany(db, networkId, { name: 'Alfa AS', competences_wanted: 'Skytjenester, Maskinlæring', competences_offered: 'Webutvikling' })
+			const b = await createCompany(db, networkId, { name: 'Beta AS', competences_wanted: 'skytjenester, Universell utforming, Skytjenester', competences_offered: 'Maskinlæring' })
+			const c = await createCompany(db, networkId, { name: 'Øst AS', competences_wanted: 'Universell utforming', competences_offered: 'skytjenester, Informasjonssikkerhet' })
+			await createCompany(db, networkId, { name: 'Delta AS', competences_offered: 'Universell utforming' })
+			// A prospect's and another network's wishes and offers do not count.
+			const prospect = await createCompany(db, networkId, { name: 'Interessent AS', competences_wanted: 'Kvantedatabehandling', competences_offered: 'Maskinlæring' })
+			await db.updateTable('network_organisation').set({ status: 'prospect' }).where('organisation_id', '=', prospect).execute()
+			await createCompany(db, await createNetwork(db), { name: 'Annen AS', competences_wanted: 'Kvantedatabehandling', competences_offered: 'Skytjenester' })
+
+			const { needs, companies, seeking } = await competenceNeeds(db, networkId)
+			expect([companies, seeking]).toEqual([4, 3])
+			const named = (list: { id: number; name: string }[]) => list.map((x) => x.name)
+			expect(needs.map((n) => [n.competence, named(n.wantedBy), named(n.offeredBy)])).toEqual([
+				// Two seek each; the cloud is offered by one, universal design by one too: by name then.
+				['Skytjenester', ['Alfa AS', 'Beta AS'], ['Øst AS']],
+				['Universell utforming', ['Beta AS', 'Øst AS'], ['Delta AS']],
+				['Maskinlæring', ['Alfa AS'], ['Beta AS']],
+			])
+			expect(needs[0]!.wantedBy.map((x) => x.id)).toEqual([a, b])
+			expect(needs[0]!.offeredBy.map((x) => x.id)).toEqual([c])
+		})
+
+		test('a competence no member offers comes before an offered one sought as often, spelled as most members wrote it', async () => {
+			const networkId = await createNetwork(db)
+			await createCompany(db, networkId, { name: 'A AS', competences_wanted: 'Webutvikling, kunstig intelligens' })
+			await createCompany(db, networkId, { name: 'B AS', competences_wanted: 'Kunstig intelligens' })
+			await createCompany(db, networkId, { name: 'C AS', competences_wanted: 'Kunstig intelligens, Webutvikling', competences_offered: 'webutvikling' })
+			await createCompany(db, networkId, { name: 'D AS', competences_wanted: 'Personvern' })
+			const { needs } = await competenceNeeds(db, networkId)
+			expect(needs.map((n) => [n.competence, n.wantedBy.length, n.offeredBy.length])).toEqual([
+				['Kunstig intelligens', 3, 0],
+				['Webutvikling', 2, 1],
+				['Personvern', 1, 0],
+			])
+			expect((await competenceNeeds(db, await createNetwork(db))).needs).toEqual([])
+		})
+	})
+}

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '#db/schema.ts'
+import { compareNorwegian } from '#app/platform/i18n.ts'
+import { splitTags } from '#app/platform/text.ts'
+
+type Company = { id: number; name: string }
+
+/**
+ * The network's competence needs (goal 3): each competence the member
+ * companies seek, with who seeks it and which member companies offer it,
+ * the most sought first and, among equals, the least offered. A competence
+ * no member offers is a need for raising competence in the network, not one
+ * a neighbour can meet. Tags match whatever their case ("skytjenester" is
+ * "Skytjenester"); a tag is shown as most companies wrote it.
+ */
+export async function competenceNeeds(db: Kysely<DB>, networkId: number) {
+	const companies = await db
+		.selectFrom('network_organisation as no')
+		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
+		.select(['o.id', 'o.name', 'o.competences_offered', 'o.competences_wanted'])
+		.where('no.network_id', '=', networkId)
+		.where('no.status', '=', 'member')
+		.execute()
+	companies.sort((a, b) => compareNorwegian(a.name, b.name))
+	const needs = new Map<string, { spellings: Map<string, number>; wantedBy: Company[]; offeredBy: Company[] }>()
+	const keyOf = (tag: string) => tag.toLocaleLowerCase('nb')
+	for (const c of companies) {
+		for (const tag of new Set(splitTags(c.competences_wanted))) {
+			let need = needs.get(keyOf(tag))
+			if (!need) needs.set(keyOf(tag), (need = { spellings: new Map(), wantedBy: [], offeredBy: [] }))
+			if (need.wantedBy.some((w) => w.id === c.id)) continue
+			need.spellings.set(tag, (need.spellings.get(tag) ?? 0) + 1)
+			need.wantedBy.push({ id: c.id, name: c.name })
+		}
+	}
+	for (const c of companies) {
+		const offered = new Set(splitTags(c.competences_offered).map(keyOf))
+		for (const [key, need] of needs) if (offered.has(key)) need.offeredBy.push({ id: c.id, name: c.name })
+	}
+	const rows = [...needs.values()].map(({ spellings, wantedBy, offeredBy }) => ({
+		// The most common spelling; among equals, that of the first company by name.
+		competence: [...spellings].sort((a, b) => b[1] - a[1])[0]![0],
+		wantedBy,
+		offeredBy,
+	}))
+	rows.sort((a, b) => b.wantedBy.length - a.wantedBy.length || a.offeredBy.length - b.offeredBy.length || compareNorwegian(a.competence, b.competence))
+	return { needs: rows, companies: companies.length, seeking: companies.filter((c) => splitTags(c.competences_wanted).length > 0).length }
+}
