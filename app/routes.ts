@@ -28,6 +28,7 @@ export default [
 			route('samlinger/:gatheringId/pamelding', 'routes/registration.tsx'),
 			route('samlinger/:gatheringId/mine-moter', 'routes/my-meetings.tsx'),
 			route('kart', 'routes/network-map.tsx'),
+			route('maal', 'routes/goals.tsx'),
 			route('kompetanse', 'routes/competence.tsx'),
 			route('fagmiljoer', 'routes/partners.tsx'),
 			route('fagmiljoer/:organisationId', 'routes/partner.tsx'),

@@ -106,6 +106,7 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	'routes/network-map.tsx': { path: () => '/n/test/kart', get: directory, post: participantsOnly(['member', 'contact', 'otherContact']) },
 	'routes/trust.tsx': { path: () => '/n/test/tillit', get: directory, post: leaderOnly },
 	// A company answers the trust survey through its contact.
+	'routes/goals.tsx': { path: () => '/n/test/maal', get: directory },
 	'routes/competence.tsx': { path: () => '/n/test/kompetanse', get: directory },
 	// The register of knowledge partners: read by every participant, kept by the project leader and the steering group.
 	'routes/partners.tsx': { path: () => '/n/test/fagmiljoer', get: directory, post: participantsOnly(['steering', 'leader']) },

@@ -839,6 +839,19 @@ const nb = {
 	'competence.column.offered': "Tilbys av",
 	'competence.nobody': "Ingen medlemsbedrift",
 	'competence.gap': "Mangler i nettverket",
+	'goals.title': "Måloppnåelse",
+	'goals.intro': "Hvor langt {network} har kommet på forprosjektets fire mål, regnet ut fra det som er registrert i Knute.",
+	'goals.link': "Se hvor langt nettverket har kommet",
+	'goals.acquaintance': "Kjennskap og tillit",
+	'goals.metPairs': "{met} av {pairs} par av medlemsbedrifter har møtt hverandre ({share} %).",
+	'goals.trust': "Siste tillitsundersøkelse, «{title}»: kjennskap {knows} og tillit {trusts} av 5 ({answers} bedrifter svarte).",
+	'goals.trustChange': "Endring fra første undersøkelse: kjennskap {knows}, tillit {trusts}.",
+	'goals.noTrust': "Ingen tillitsundersøkelse har nok svar ennå.",
+	'goals.ideas': "Prosjektideer",
+	'goals.ideasReady': "{count} ideer er kvalifisert eller tatt videre til hovedprosjektet.",
+	'goals.ideasReady.one': "1 idé er kvalifisert eller tatt videre til hovedprosjektet.",
+	'goals.competence': "{seeking} av {companies} medlemsbedrifter har oppgitt hva de søker. {gaps} av {needs} kompetanser tilbys ikke av noen medlemsbedrift.",
+	'goals.partners': "{count} fagmiljøer, {abroad} i utlandet. {met} er møtt eller har avtale, {agreements} med avtale.",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -1681,6 +1694,19 @@ const en: Record<MessageKey, string> = {
 	'competence.column.offered': "Offered by",
 	'competence.nobody': "No member company",
 	'competence.gap': "Missing in the network",
+	'goals.title': "Progress on the goals",
+	'goals.intro': "How far {network} has come on the pre-project's four goals, counted from what is recorded in Knute.",
+	'goals.link': "See how far the network has come",
+	'goals.acquaintance': "Knowing and trusting each other",
+	'goals.metPairs': "{met} of {pairs} pairs of member companies have met ({share} %).",
+	'goals.trust': "Latest trust survey, “{title}”: knowing {knows} and trust {trusts} of 5 ({answers} companies answered).",
+	'goals.trustChange': "Change since the first survey: knowing {knows}, trust {trusts}.",
+	'goals.noTrust': "No trust survey has enough answers yet.",
+	'goals.ideas': "Project ideas",
+	'goals.ideasReady': "{count} ideas are qualified or taken to the main project.",
+	'goals.ideasReady.one': "1 idea is qualified or taken to the main project.",
+	'goals.competence': "{seeking} of {companies} member companies have said what they seek. {gaps} of {needs} competences are offered by no member company.",
+	'goals.partners': "{count} knowledge partners, {abroad} abroad. {met} met or with an agreement, {agreements} with an agreement.",
 }
 
 export type Lang = 'nb' | 'en'

@@ -35,6 +35,9 @@ export default function Admin({ loaderData: { network, overview, gathering, prop
 			<nav aria-label={t('admin.title')}>
 				<ul className="row plain-list">
 					<li>
+						<AppLink to={`${base}/maal`}>{t('goals.title')}</AppLink>
+					</li>
+					<li>
 						<AppLink to={`${base}/admin/samlinger`}>{t('nav.gatherings')}</AppLink>
 					</li>
 					<li>

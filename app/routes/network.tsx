@@ -2,8 +2,9 @@ import { Card, Heading, List, Paragraph, Tag } from '@digdir/designsystemet-reac
 import type { Route } from './+types/network'
 import { getNetworkFrontPage, networkName } from '#app/features/networks/networks.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
-import { dbContext } from '#app/platform/context.ts'
+import { actorContext, dbContext } from '#app/platform/context.ts'
 import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
+import { rolesIn } from '#app/platform/policy.ts'
 import { AppLink } from '#app/ui/link.tsx'
 import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
 
@@ -23,6 +24,8 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 		news: page.news,
 		partners: page.partners,
 		memberCount: page.memberCount,
+		// Participants may follow the goals' progress; the page is theirs.
+		participant: rolesIn(context.get(actorContext), network.id).length > 0,
 	}
 }
 
@@ -53,6 +56,11 @@ export default function NetworkPage({ loaderData: d }: Route.ComponentProps) {
 						<List.Item key={goal}>{goal}</List.Item>
 					))}
 				</List.Ordered>
+				{d.participant ? (
+					<Paragraph>
+						<AppLink to={`/n/${slug}/maal`}>{t('goals.link')}</AppLink>
+					</Paragraph>
+				) : null}
 			</section>
 			<section className="stack" aria-labelledby="gatherings">
 				<Heading level={2} data-size="md" id="gatherings">

@@ -7,7 +7,7 @@ const OLA = 'ola.haugen@fjellkode.example'
 const REGISTER = '/n/ikt-lillehammer/fagmiljoer'
 
 for (const dialect of DIALECTS) {
-	describe(`competence needs and knowledge partners in Chromium on ${dialect}`, () => {
+	describe(`the pre-project's goals in Chromium on ${dialect}: progress, competence needs, knowledge partners`, () => {
 		const env = e2e(dialect)
 		const test = env.test
 		beforeAll(env.setup)
@@ -18,6 +18,29 @@ for (const dialect of DIALECTS) {
 				.getByRole('table')
 				.getByRole('row')
 				.evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())))
+
+		test('the goals’ progress, counted from the demo network’s data, for participants only', async ({ page, login, navigate }) => {
+			await navigate('/n/ikt-lillehammer')
+			expect(await page.getByRole('link', { name: 'Se hvor langt nettverket har kommet' }).count()).toBe(0)
+			await login(LEADER)
+			await navigate('/n/ikt-lillehammer/admin')
+			await waitForHydration(page)
+			await page.getByRole('link', { name: 'Måloppnåelse' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Måloppnåelse' }).waitFor()
+			await expectAccessible(page)
+			const card = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name }) })
+			// The demo: three company pairs have met, and four companies answered the first trust survey.
+			expect(await card('Kjennskap og tillit').innerText()).toContain('3 av 55 par av medlemsbedrifter har møtt hverandre (5 %).')
+			expect(await card('Kjennskap og tillit').innerText()).toContain('Siste tillitsundersøkelse, «Oppstart av forprosjektet»: kjennskap 2 og tillit 3 av 5 (4 bedrifter svarte).')
+			expect(await card('Prosjektideer').innerText()).toMatch(/0 ideer er kvalifisert eller tatt videre til hovedprosjektet\.[\s\S]*Foreslått: 1[\s\S]*Modnes: 1/)
+			expect(await card('Kompetansebehov').innerText()).toContain('11 av 11 medlemsbedrifter har oppgitt hva de søker. 5 av 14 kompetanser tilbys ikke av noen medlemsbedrift.')
+			expect(await card('Fagmiljøer').innerText()).toContain('3 fagmiljøer, 1 i utlandet. 1 er møtt eller har avtale, 0 med avtale.')
+			await page.context().clearCookies()
+			await login(OLA)
+			await navigate('/n/ikt-lillehammer')
+			await page.getByRole('link', { name: 'Se hvor langt nettverket har kommet' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Måloppnåelse' }).waitFor()
+		})
 
 		test('a member sees what the members seek, who offers it, and what nobody in the network offers', async ({ page, login, navigate }) => {
 			await login(OLA)

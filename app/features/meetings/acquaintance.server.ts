@@ -100,7 +100,7 @@ export async function getNetworkMap(db: Kysely<DB>, { networkId, organisationId 
 		const [a, b] = key.split(':').map(Number) as [number, number]
 		return { a, b, strength: value }
 	})
-	const pairs = (companies.length * (companies.length - 1)) / 2
+	const pairs = companies.length < 2 ? 0 : (companies.length * (companies.length - 1)) / 2
 	const me = companies.find((c) => c.id === organisationId)
 	const wished = new Set(wishes.filter((w) => w.organisation_id === organisationId || w.other_id === organisationId).map((w) => (w.organisation_id === organisationId ? w.other_id : w.organisation_id)))
 	const fit = (other: (typeof companies)[number]) => {
