@@ -10,6 +10,7 @@ export default [
 	route('n/:network/admin/samlinger/:gatheringId/deltakere.csv', 'routes/admin-gathering-csv.ts'),
 	route('n/:network/avtale/:acceptanceId/pdf', 'routes/agreement-pdf.ts'),
 	route('n/:network/ideer/:ideaId/pdf', 'routes/idea-pdf.ts'),
+	route('n/:network/maal/rapport.pdf', 'routes/goals-pdf.ts'),
 	route('n/:network/admin/egenandel.csv', 'routes/admin-invoices-csv.ts'),
 	route('n/:network/admin/innsats/eksport', 'routes/admin-effort-export.ts'),
 	index('routes/home.tsx'),

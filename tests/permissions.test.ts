@@ -107,6 +107,7 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	'routes/trust.tsx': { path: () => '/n/test/tillit', get: directory, post: leaderOnly },
 	// A company answers the trust survey through its contact.
 	'routes/goals.tsx': { path: () => '/n/test/maal', get: directory },
+	'routes/goals-pdf.ts': { path: () => '/n/test/maal/rapport.pdf', get: directory },
 	'routes/competence.tsx': { path: () => '/n/test/kompetanse', get: directory },
 	// The register of knowledge partners: read by every participant, kept by the project leader and the steering group.
 	'routes/partners.tsx': { path: () => '/n/test/fagmiljoer', get: directory, post: participantsOnly(['steering', 'leader']) },

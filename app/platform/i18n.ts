@@ -852,6 +852,11 @@ const nb = {
 	'goals.ideasReady.one': "1 idé er kvalifisert eller tatt videre til hovedprosjektet.",
 	'goals.competence': "{seeking} av {companies} medlemsbedrifter har oppgitt hva de søker. {gaps} av {needs} kompetanser tilbys ikke av noen medlemsbedrift.",
 	'goals.partners': "{count} fagmiljøer, {abroad} i utlandet. {met} er møtt eller har avtale, {agreements} med avtale.",
+	'goals.report': "Last ned statusrapport (PDF)",
+	'goals.reportTitle': "Statusrapport",
+	'goals.asOf': "per {date}",
+	'goals.gapsList': "Kompetanse ingen medlemsbedrift tilbyr",
+	'goals.latest': "siste aktivitet {date}",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -1707,6 +1712,11 @@ const en: Record<MessageKey, string> = {
 	'goals.ideasReady.one': "1 idea is qualified or taken to the main project.",
 	'goals.competence': "{seeking} of {companies} member companies have said what they seek. {gaps} of {needs} competences are offered by no member company.",
 	'goals.partners': "{count} knowledge partners, {abroad} abroad. {met} met or with an agreement, {agreements} with an agreement.",
+	'goals.report': "Download the status report (PDF)",
+	'goals.reportTitle': "Status report",
+	'goals.asOf': "as of {date}",
+	'goals.gapsList': "Competence no member company offers",
+	'goals.latest': "latest activity {date}",
 }
 
 export type Lang = 'nb' | 'en'

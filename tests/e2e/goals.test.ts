@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest'
+import { extractText, getDocumentProxy } from 'unpdf'
 import { DIALECTS } from '../support/databases.ts'
 import { e2e, expectAccessible, waitForHydration } from './fixtures.ts'
 
@@ -35,6 +36,19 @@ for (const dialect of DIALECTS) {
 			expect(await card('Prosjektideer').innerText()).toMatch(/0 ideer er kvalifisert eller tatt videre til hovedprosjektet\.[\s\S]*Foreslått: 1[\s\S]*Modnes: 1/)
 			expect(await card('Kompetansebehov').innerText()).toContain('11 av 11 medlemsbedrifter har oppgitt hva de søker. 5 av 14 kompetanser tilbys ikke av noen medlemsbedrift.')
 			expect(await card('Fagmiljøer').innerText()).toContain('3 fagmiljøer, 1 i utlandet. 1 er møtt eller har avtale, 0 med avtale.')
+			// The status report for the steering group and the funder says the same, and names the gaps and the partners.
+			const report = await page.request.get(await page.getByRole('link', { name: 'Last ned statusrapport (PDF)' }).evaluate((a: HTMLAnchorElement) => a.href))
+			expect(report.headers()['content-type']).toBe('application/pdf')
+			const { text } = await extractText(await getDocumentProxy(new Uint8Array(await report.body())), { mergePages: true })
+			for (const line of [
+				'3 av 55 par av medlemsbedrifter har møtt hverandre (5 %).',
+				'Utkast: 0 · Foreslått: 1 · Modnes: 1 · Kvalifisert: 0 · Tatt videre til hovedprosjekt: 0 · Parkert: 0',
+				'Kompetanse ingen medlemsbedrift tilbyr: Kunstig intelligens, Finansiering, Forretningsutvikling, Salg og markedsføring, Tilgjengelighet',
+				'Cyberforsvaret · Jørstadmoen, Norge · Møtt · siste aktivitet 2. september 2026',
+				'Tallinns tekniske universitet (TalTech) · Tallinn, Estland · Identifisert',
+			]) {
+				expect(text.replace(/\s+/g, ' ')).toContain(line)
+			}
 			await page.context().clearCookies()
 			await login(OLA)
 			await navigate('/n/ikt-lillehammer')

@@ -23,8 +23,8 @@ for (const dialect of DIALECTS) {
 			expect(await goalProgress(db, { networkId, viewer: { personId: leader, organisationId: null, roles: ['project_leader'] } })).toEqual({
 				acquaintance: { metPairs: 0, pairs: 0, trust: null, change: null },
 				ideas: { stages: { draft: 0, proposed: 0, maturing: 0, qualified: 0, main_project: 0, parked: 0 }, ready: 0 },
-				competence: { seeking: 0, companies: 0, needs: 0, gaps: 0 },
-				partners: { count: 0, abroad: 0, met: 0, agreements: 0 },
+				competence: { seeking: 0, companies: 0, needs: 0, gaps: [] },
+				partners: { count: 0, abroad: 0, met: 0, agreements: 0, list: [] },
 			})
 		})
 
@@ -63,8 +63,17 @@ for (const dialect of DIALECTS) {
 			expect(seenByA.acquaintance).toEqual({ metPairs: 2, pairs: 6, trust: { title: 'Oppstart', knows: 3, trusts: 4, answers: 3 }, change: null })
 			// A sees the open idea, not the one B showed the steering group alone.
 			expect(seenByA.ideas).toEqual({ stages: { draft: 0, proposed: 0, maturing: 0, qualified: 1, main_project: 0, parked: 0 }, ready: 1 })
-			expect(seenByA.competence).toEqual({ seeking: 2, companies: 4, needs: 2, gaps: 1 })
-			expect(seenByA.partners).toEqual({ count: 2, abroad: 1, met: 2, agreements: 1 })
+			expect(seenByA.competence).toEqual({ seeking: 2, companies: 4, needs: 2, gaps: ['Personvern'] })
+			expect(seenByA.partners).toEqual({
+				count: 2,
+				abroad: 1,
+				met: 2,
+				agreements: 1,
+				list: [
+					{ name: 'Høgskolen', town: '', country: 'NO', stage: 'met', latest_activity: null },
+					{ name: 'TalTech', town: 'Tallinn', country: 'EE', stage: 'agreement', latest_activity: '2026-11-01' },
+				],
+			})
 			expect((await goalProgress(db, { networkId, viewer: as(b) })).ideas.ready).toBe(2)
 		})
 	})

@@ -31,7 +31,20 @@ export async function goalProgress(db: Kysely<DB>, { networkId, viewer }: { netw
 			change: survey.networkChange,
 		},
 		ideas: { stages, ready: stages.qualified + stages.main_project },
-		competence: { seeking: competence.seeking, companies: competence.companies, needs: competence.needs.length, gaps: competence.needs.filter((n) => n.offeredBy.length === 0).length },
-		partners: { count: partners.partners.length, abroad: partners.abroad, met: partners.stages.met + partners.stages.agreement, agreements: partners.stages.agreement },
+		competence: {
+			seeking: competence.seeking,
+			companies: competence.companies,
+			needs: competence.needs.length,
+			gaps: competence.needs.filter((n) => n.offeredBy.length === 0).map((n) => n.competence),
+		},
+		partners: {
+			count: partners.partners.length,
+			abroad: partners.abroad,
+			met: partners.stages.met + partners.stages.agreement,
+			agreements: partners.stages.agreement,
+			list: partners.partners.map(({ name, town, country, stage, latest_activity }) => ({ name, town, country, stage, latest_activity })),
+		},
 	}
 }
+
+export type GoalProgress = Awaited<ReturnType<typeof goalProgress>>

@@ -1,0 +1,21 @@
+import { formatNumber, type Lang, type Translate } from '#app/platform/i18n.ts'
+import type { GoalProgress } from './goals.server.ts'
+
+export const IDEA_STAGES = ['draft', 'proposed', 'maturing', 'qualified', 'main_project', 'parked'] as const
+
+/** The four goals' progress in sentences, the same on the page and in the status report. */
+export function goalSummaries(t: Translate, lang: Lang, p: GoalProgress) {
+	const { acquaintance: a } = p
+	const number = (n: number) => formatNumber(lang, n)
+	const signed = (n: number) => (n > 0 ? '+' : '') + formatNumber(lang, n)
+	return {
+		acquaintance: [
+			t('goals.metPairs', { met: a.metPairs, pairs: a.pairs, share: a.pairs === 0 ? 0 : Math.round((100 * a.metPairs) / a.pairs) }),
+			a.trust ? t('goals.trust', { title: a.trust.title, knows: number(a.trust.knows), trusts: number(a.trust.trusts), answers: a.trust.answers }) : t('goals.noTrust'),
+			...(a.change ? [t('goals.trustChange', { knows: signed(a.change.knows), trusts: signed(a.change.trusts) })] : []),
+		],
+		ideas: [t('goals.ideasReady', { count: p.ideas.ready })],
+		competence: [t('goals.competence', { ...p.competence, gaps: p.competence.gaps.length })],
+		partners: [t('goals.partners', { count: p.partners.count, abroad: p.partners.abroad, met: p.partners.met, agreements: p.partners.agreements })],
+	}
+}
