@@ -12,6 +12,7 @@ import * as lookupIndexes from './migrations/2026-11-27-0006-lookup-indexes.ts'
 import * as searchWordsPerNetwork from './migrations/2026-12-03-0007-search-words-per-network.ts'
 import * as readingLanguage from './migrations/2026-12-04-0008-reading-language.ts'
 import * as knowledgePartners from './migrations/2026-12-04-0009-knowledge-partners.ts'
+import * as competenceInitiatives from './migrations/2026-12-04-0010-competence-initiatives.ts'
 
 export type { DB } from './schema.ts'
 export type Dialect = 'sqlite' | 'postgres'
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-03-0007-search-words-per-network': searchWordsPerNetwork,
 	'2026-12-04-0008-reading-language': readingLanguage,
 	'2026-12-04-0009-knowledge-partners': knowledgePartners,
+	'2026-12-04-0010-competence-initiatives': competenceInitiatives,
 }
 
 /**

@@ -14,6 +14,8 @@ export type IdeaAudience = 'members' | 'steering' | 'named'
 export type IdeaPartyRole = 'lead' | 'partner' | 'interested'
 /** How far a network's relationship with a knowledge partner has come, in order. */
 export type PartnerStage = 'identified' | 'contacted' | 'met' | 'agreement'
+export type InitiativeKind = 'course' | 'workshop' | 'seminar' | 'other'
+export const INITIATIVE_KINDS: readonly InitiativeKind[] = ['course', 'workshop', 'seminar', 'other']
 export const PARTNER_STAGES: readonly PartnerStage[] = ['identified', 'contacted', 'met', 'agreement']
 /** 'met': we have met; 'worked': we have worked together. */
 export type ContactKind = 'met' | 'worked'
@@ -125,7 +127,7 @@ export interface DB {
 		network_id: number
 		actor_id: number | null
 		action: string
-		entity_type: 'organisation' | 'person' | 'membership' | 'import' | 'agreement' | 'invoice' | 'effort' | 'idea' | 'gathering' | 'survey' | 'contact'
+		entity_type: 'organisation' | 'person' | 'membership' | 'import' | 'agreement' | 'invoice' | 'effort' | 'idea' | 'gathering' | 'survey' | 'contact' | 'initiative'
 		entity_id: number
 		summary: string
 		created_at: string
@@ -322,6 +324,21 @@ export interface DB {
 		/** The stage the relationship moved to with this, if it moved. */
 		stage: PartnerStage | null
 		person_id: number | null
+		created_at: string
+	}
+	competence_initiative: {
+		id: Generated<number>
+		network_id: number
+		title: string
+		/** The competence it raises, as the members write it in "Competence we seek". */
+		competence: string
+		kind: InitiativeKind
+		/** A knowledge partner of the network that holds it. */
+		partner_id: number | null
+		/** YYYY-MM-DD, once the day is set. */
+		starts_on: string | null
+		description: Generated<string>
+		created_by: number | null
 		created_at: string
 	}
 }

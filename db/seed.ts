@@ -3,6 +3,7 @@ import type { DB, Role } from './schema.ts'
 import { addPerson, createOrganisation, type OrganisationInput } from '#app/features/directory/directory.server.ts'
 import { publishAgreement } from '#app/features/commitment/agreements.server.ts'
 import { evaluateIdea, getCriteria, joinIdea, moveIdea, proposeIdea } from '#app/features/ideas/ideas.server.ts'
+import { addInitiative } from '#app/features/competence/competence.server.ts'
 import { addPartner, logPartnerActivity } from '#app/features/partners/partners.server.ts'
 
 // The demo network: the ICT business network of the Lillehammer region in its
@@ -295,7 +296,8 @@ async function seedIdeas(trx: Kysely<DB>, networkId: number, companies: Record<s
 
 /**
  * The register of knowledge partners (goal 4): the two communities the
- * article names, at home, and one abroad the network has only found so far.
+ * article names, at home, and one abroad the network has only found so far;
+ * and a first competence initiative (goal 3) with one of them.
  * Made through the register's own functions; the activities are dated in the
  * year before the first gathering.
  */
@@ -311,5 +313,7 @@ async function seedPartners(trx: Kysely<DB>, actor: { networkId: number; actorId
 	await logPartnerActivity(trx, actor, defence, { occurred_on: '2026-09-02', stage: 'met', summary: 'Cyberforsvaret stiller med en representant i den midlertidige styringsgruppen.' })
 	const gjovik = await add({ ...common, name: 'NTNU i Gjøvik', country: 'NO', stage: 'identified', focus: 'Informasjonssikkerhet og studenter til sommerjobb, oppgaver og praksis.' })
 	await logPartnerActivity(trx, actor, gjovik, { occurred_on: '2026-10-14', stage: 'contacted', summary: 'E-post til instituttet om et innlegg på første samling.' })
+	// The competence most members seek, raised with the partner that has it.
+	await addInitiative(trx, actor, { title: 'Frokostseminar om informasjonssikkerhet', competence: 'Informasjonssikkerhet', kind: 'seminar', partner_id: gjovik, starts_on: '2027-01-21', description: 'Trusselbildet for små IT-bedrifter, og hva de kan gjøre selv.' })
 	await add({ ...common, name: 'Tallinns tekniske universitet (TalTech)', town: 'Tallinn', country: 'EE', stage: 'identified', focus: 'Forskning på cybersikkerhet; mulig partner for et felles prosjekt i hovedprosjektet.' })
 }

@@ -237,5 +237,21 @@ for (const dialect of DIALECTS) {
 			expect(await db.selectFrom('partner_activity').select('id').execute()).toEqual([])
 			expect(await db.selectFrom('knowledge_partner').select('stage').execute()).toEqual([{ stage: 'identified' }])
 		})
+		test('competence initiatives: no title, a day that does not exist and a partner outside the register get a message; nothing is written', async () => {
+			const db = server.db
+			let response = await post('/n/test/kompetanse', { title: '', competence: 'Skytjenester', kind: 'course', partner_id: '', starts_on: '2027-02-30', description: 'To dager' }, leader)
+			expect(response.status).toBe(400)
+			let page = await response.text()
+			expect(page).toContain('Fyll ut feltet.')
+			expect(page).toContain('Skriv en gyldig dato.')
+			expect(page).toContain('value="Skytjenester"')
+			expect(page).toContain('To dager</textarea>')
+			response = await post('/n/test/kompetanse', { title: 'Kurs', competence: 'Skytjenester', kind: 'course', partner_id: String(company), starts_on: '' }, leader)
+			expect(response.status).toBe(400)
+			page = await response.text()
+			expect(page).toContain('Velg et fagmiljø fra registeret.')
+			expect(page).toContain('value="Kurs"')
+			expect(await db.selectFrom('competence_initiative').select('id').execute()).toEqual([])
+		})
 	})
 }

@@ -108,7 +108,8 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	// A company answers the trust survey through its contact.
 	'routes/goals.tsx': { path: () => '/n/test/maal', get: directory },
 	'routes/goals-pdf.ts': { path: () => '/n/test/maal/rapport.pdf', get: directory },
-	'routes/competence.tsx': { path: () => '/n/test/kompetanse', get: directory },
+	// Competence initiatives are planned by the project leader and the steering group.
+	'routes/competence.tsx': { path: () => '/n/test/kompetanse', get: directory, post: participantsOnly(['steering', 'leader']) },
 	// The register of knowledge partners: read by every participant, kept by the project leader and the steering group.
 	'routes/partners.tsx': { path: () => '/n/test/fagmiljoer', get: directory, post: participantsOnly(['steering', 'leader']) },
 	'routes/partner.tsx': { path: (i) => `/n/test/fagmiljoer/${i.partner}`, get: directory, post: participantsOnly(['steering', 'leader']) },

@@ -39,6 +39,7 @@ export type Action =
 	| 'answer:survey'
 	| 'manage:survey'
 	| 'manage:partner'
+	| 'manage:competence'
 export type Permission = `${Action}:${Scope}`
 
 export type Target = {
@@ -69,8 +70,9 @@ export const grants: Record<Role, Permission[]> = {
 		'decide:idea:network',
 		'manage:survey:network',
 		'manage:partner:network',
+		'manage:competence:network',
 	],
-	steering_group: [...everyRole, 'evaluate:idea:network', 'decide:idea:network', 'manage:partner:network'],
+	steering_group: [...everyRole, 'evaluate:idea:network', 'decide:idea:network', 'manage:partner:network', 'manage:competence:network'],
 	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company', 'invite:person:company', 'accept:agreement:own', 'approve:effort:company', 'join:idea:own', 'answer:survey:own'],
 	member: [...everyRole],
 	partner_observer: [...everyRole],

@@ -98,6 +98,20 @@ export default function Partner({ loaderData: { partner: p, canManage, today }, 
 					</ul>
 				)}
 			</section>
+			{p.initiatives.length > 0 ? (
+				<section className="stack" aria-labelledby="initiatives">
+					<Heading level={2} data-size="sm" id="initiatives">
+						{t('partner.initiatives')}
+					</Heading>
+					<ul>
+						{p.initiatives.map((i) => (
+							<li key={i.id}>
+								<AppLink to={`/n/${params.network}/kompetanse`}>{i.title}</AppLink> ({t(`initiative.kind.${i.kind}`)}, {i.starts_on ? <time dateTime={i.starts_on}>{formatDateTime(lang, i.starts_on, 'date')}</time> : t('initiative.noDate')})
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
 			<section className="stack" aria-labelledby="activities">
 				<Heading level={2} data-size="sm" id="activities">
 					{t('partner.activities')}

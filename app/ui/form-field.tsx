@@ -33,6 +33,8 @@ type Props = {
 	multiline?: boolean
 	autoComplete?: string
 	accept?: string
+	/** The id of a datalist of suggestions. */
+	list?: string
 	children?: ReactNode
 }
 
@@ -41,7 +43,7 @@ type Props = {
  * HTML already, so the form is accessible before any JavaScript runs. What was
  * typed comes back after the server turns the form down.
  */
-export function FormField({ field, label, description, type = 'text', multiline, autoComplete, accept }: Props) {
+export function FormField({ field, label, description, type = 'text', multiline, autoComplete, accept, list }: Props) {
 	const { id, name, errors, errorId, initialValue, invalid } = readField(field)
 	const descriptionId = description ? `${id}-description` : undefined
 	const common = { id, name, 'aria-describedby': [descriptionId, errorId].filter(Boolean).join(' ') || undefined, 'aria-invalid': invalid }
@@ -59,7 +61,7 @@ export function FormField({ field, label, description, type = 'text', multiline,
 			) : type === 'file' ? (
 				<Input {...common} type="file" accept={accept} />
 			) : (
-				<Input {...common} type={type} defaultValue={typed} autoComplete={autoComplete} />
+				<Input {...common} type={type} defaultValue={typed} autoComplete={autoComplete} list={list} />
 			)}
 			<FieldError id={errorId} errors={errors} />
 		</Field>

@@ -44,6 +44,7 @@ for (const dialect of DIALECTS) {
 				'3 av 55 par av medlemsbedrifter har møtt hverandre (5 %).',
 				'Utkast: 0 · Foreslått: 1 · Modnes: 1 · Kvalifisert: 0 · Tatt videre til hovedprosjekt: 0 · Parkert: 0',
 				'Kompetanse ingen medlemsbedrift tilbyr: Kunstig intelligens, Finansiering, Forretningsutvikling, Salg og markedsføring, Tilgjengelighet',
+				'1 kompetansetiltak er planlagt eller holdt.',
 				'Cyberforsvaret · Jørstadmoen, Norge · Møtt · siste aktivitet 2. september 2026',
 				'Tallinns tekniske universitet (TalTech) · Tallinn, Estland · Identifisert',
 			]) {
@@ -62,14 +63,47 @@ for (const dialect of DIALECTS) {
 			expect(await page.getByText('11 av 11 medlemsbedrifter har oppgitt hva de søker: 14 kompetanser, 5 av dem tilbys ikke av noen medlemsbedrift.').isVisible()).toBe(true)
 			const table = await page.getByRole('table').getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.trim().split('\n').join(', '))))
 			// The most sought first; among equals, the least offered.
-			expect(table.slice(0, 3)).toEqual([
+			expect(table.slice(0, 3).map((row) => row.slice(0, 3))).toEqual([
 				['Informasjonssikkerhet', 'Fjellkode AS, Innlandet Nettverk AS, Vinstra Webbyrå AS, Øyer Analyse AS', 'Lågen Sikkerhet AS'],
 				['Skytjenester', 'Gausdal Robotikk AS, Gudbrandsdal Geodata AS, Hafjell Apputvikling AS, Lågen Sikkerhet AS', 'Mjøsdata AS'],
 				['Kunstig intelligens Mangler i nettverket', 'Mjøsdata AS, Skarvet Systemer AS', 'Ingen medlemsbedrift'],
 			])
+			// The demo's first initiative stands by the need it raises; a member may not add one.
+			expect(table[0]).toHaveLength(4)
+			expect(table[0]![3]).toBe('Frokostseminar om informasjonssikkerhet')
+			expect(await page.getByRole('heading', { name: 'Legg til tiltak' }).count()).toBe(0)
 			await waitForHydration(page)
 			await page.getByRole('row', { name: /^Informasjonssikkerhet/ }).getByRole('link', { name: 'Lågen Sikkerhet AS' }).click()
 			await page.getByRole('heading', { level: 1, name: 'Lågen Sikkerhet AS' }).waitFor()
+		})
+
+		test('the steering group plans a course for a competence nobody in the network offers, with a knowledge partner', async ({ page, login, navigate }) => {
+			await login('major.lien@knute.example')
+			await navigate('/n/ikt-lillehammer/kompetanse')
+			await waitForHydration(page)
+			const form = page.getByRole('region', { name: 'Kompetansetiltak' })
+			await form.getByLabel('Tittel').fill('Kunstig intelligens for små bedrifter')
+			await form.getByLabel('Kompetansen tiltaket hever').fill('kunstig intelligens')
+			await form.getByLabel('Type', { exact: true }).selectOption({ label: 'Kurs' })
+			await form.getByLabel('Fagmiljø som holder det').selectOption({ label: 'NTNU i Gjøvik' })
+			await form.getByLabel('Dato').fill('2027-03-10')
+			await form.getByRole('button', { name: 'Legg til tiltak' }).click()
+			await page.getByText('Tiltaket er lagt til.').waitFor()
+			await expectAccessible(page)
+			// The form is empty again; the course stands by the need, whatever its case.
+			expect(await form.getByLabel('Tittel').inputValue()).toBe('')
+			expect(await page.getByRole('table').first().getByRole('row', { name: /^Kunstig intelligens/ }).getByRole('cell').last().innerText()).toBe('Kunstig intelligens for små bedrifter')
+			const listed = await form.getByRole('table').getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim().split('\n')[0])))
+			expect(listed).toEqual([
+				['Frokostseminar om informasjonssikkerhet', 'Informasjonssikkerhet', 'Seminar', 'NTNU i Gjøvik', '21. januar 2027'],
+				['Kunstig intelligens for små bedrifter', 'kunstig intelligens', 'Kurs', 'NTNU i Gjøvik', '10. mars 2027'],
+			])
+			await form.getByRole('link', { name: 'NTNU i Gjøvik' }).last().click()
+			await page.getByRole('heading', { level: 1, name: 'NTNU i Gjøvik' }).waitFor()
+			expect(await page.getByRole('region', { name: 'Kompetansetiltak med fagmiljøet' }).getByRole('listitem').allInnerTexts()).toEqual([
+				'Frokostseminar om informasjonssikkerhet (Seminar, 21. januar 2027)',
+				'Kunstig intelligens for små bedrifter (Kurs, 10. mars 2027)',
+			])
 		})
 
 		test('the project leader adds a partner abroad and logs a meeting that moves it on; the register counts it', async ({ page, login, navigate }) => {

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
-import { createCompany, createNetwork } from '#tests/support/factories.ts'
-import { competenceNeeds } from './competence.server.ts'
+import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
+import { addPartner, getPartner } from '#app/features/partners/partners.server.ts'
+import { addInitiative, competenceNeeds, listInitiatives } from './competence.server.ts'
 
 for (const dialect of DIALECTS) {
 	describe(`the network's competence needs on ${dialect}`, () => {
@@ -51,6 +52,44 @@ for (const dialect of DIALECTS) {
 				['Personvern', 1, 0],
 			])
 			expect((await competenceNeeds(db, await createNetwork(db))).needs).toEqual([])
+		})
+	})
+}
+
+for (const dialect of DIALECTS) {
+	describe(`competence initiatives on ${dialect}`, () => {
+		let db: Kysely<DB>
+		let drop: () => Promise<void>
+		beforeEach(async () => {
+			;({ db, drop } = await createTestDatabase(dialect))
+		})
+		afterEach(() => drop())
+
+		test('an initiative is held by one of the network’s knowledge partners or by the network; dated ones first, by day', async () => {
+			const networkId = await createNetwork(db)
+			const leader = await createPerson(db, networkId, { roles: ['project_leader'] })
+			const company = await createCompany(db, networkId, { name: 'Medlem AS' })
+			const { id: partner } = (await addPartner(db, { networkId, actorId: leader }, { name: 'Høgskolen', kind: 'research', town: '', country: 'NO', website: '', focus: '', stage: 'met' })) as { id: number }
+			const add = (title: string, starts_on: string | undefined, partner_id?: number) =>
+				addInitiative(db, { networkId, actorId: leader }, { title, competence: 'Skytjenester', kind: 'course', partner_id, starts_on, description: '' })
+			expect(await add('Uten dato', undefined)).toMatchObject({ id: expect.any(Number) })
+			expect(await add('Mars', '2027-03-01', partner)).toMatchObject({ id: expect.any(Number) })
+			expect(await add('Januar', '2027-01-15')).toMatchObject({ id: expect.any(Number) })
+			// A member company is no knowledge partner, nor is another network's partner.
+			expect(await add('Hos en bedrift', '2027-02-01', company)).toEqual({ error: 'partner' })
+			const other = await createNetwork(db)
+			const { id: elsewhere } = (await addPartner(db, { networkId: other, actorId: null }, { name: 'Annet', kind: 'research', town: '', country: 'SE', website: '', focus: '', stage: 'identified' })) as { id: number }
+			expect(await add('Hos et annet nettverks partner', '2027-02-01', elsewhere)).toEqual({ error: 'partner' })
+
+			const initiatives = await listInitiatives(db, networkId)
+			expect(initiatives.map((i) => [i.title, i.starts_on, i.partner])).toEqual([
+				['Januar', '2027-01-15', null],
+				['Mars', '2027-03-01', 'Høgskolen'],
+				['Uten dato', null, null],
+			])
+			expect((await getPartner(db, { networkId, organisationId: partner }))!.initiatives.map((i) => i.title)).toEqual(['Mars'])
+			const log = await db.selectFrom('audit_log').select('summary').where('action', '=', 'initiative.added').orderBy('id').execute()
+			expect(log.map((l) => l.summary)).toEqual(['Uten dato', 'Mars', 'Januar'])
 		})
 	})
 }

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
+import { audit } from '#app/platform/audit.server.ts'
 import { compareNorwegian } from '#app/platform/i18n.ts'
 import { splitTags } from '#app/platform/text.ts'
+import { now } from '#app/platform/time.ts'
+import type { InitiativeInput } from './schemas.ts'
 
 type Company = { id: number; name: string }
 
@@ -45,4 +48,30 @@ export async function competenceNeeds(db: Kysely<DB>, networkId: number) {
 	}))
 	rows.sort((a, b) => b.wantedBy.length - a.wantedBy.length || a.offeredBy.length - b.offeredBy.length || compareNorwegian(a.competence, b.competence))
 	return { needs: rows, companies: companies.length, seeking: companies.filter((c) => splitTags(c.competences_wanted).length > 0).length }
+}
+
+/** The network's competence initiatives, the soonest first and those without a day last, with the partner that holds each. */
+export async function listInitiatives(db: Kysely<DB>, networkId: number) {
+	const rows = await db
+		.selectFrom('competence_initiative as i')
+		.leftJoin('organisation as o', 'o.id', 'i.partner_id')
+		.select(['i.id', 'i.title', 'i.competence', 'i.kind', 'i.starts_on', 'i.description', 'i.partner_id', 'o.name as partner'])
+		.where('i.network_id', '=', networkId)
+		.execute()
+	return rows.sort((a, b) => (a.starts_on ?? '9999').localeCompare(b.starts_on ?? '9999') || compareNorwegian(a.title, b.title))
+}
+
+/** A new competence initiative; its partner, if it has one, must be in the network's register of knowledge partners. */
+export async function addInitiative(trx: Kysely<DB>, { networkId, actorId }: { networkId: number; actorId: number | null }, input: InitiativeInput): Promise<{ id: number } | { error: 'partner' }> {
+	if (input.partner_id !== undefined) {
+		const partner = await trx.selectFrom('knowledge_partner').select('organisation_id').where('network_id', '=', networkId).where('organisation_id', '=', input.partner_id).executeTakeFirst()
+		if (!partner) return { error: 'partner' }
+	}
+	const { id } = await trx
+		.insertInto('competence_initiative')
+		.values({ network_id: networkId, ...input, partner_id: input.partner_id ?? null, starts_on: input.starts_on ?? null, created_by: actorId, created_at: now() })
+		.returning('id')
+		.executeTakeFirstOrThrow()
+	await audit(trx, { network_id: networkId, actor_id: actorId, action: 'initiative.added', entity_type: 'initiative', entity_id: id, summary: input.title })
+	return { id }
 }

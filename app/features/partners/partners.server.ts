@@ -34,9 +34,9 @@ export async function listPartners(db: Kysely<DB>, networkId: number) {
 	return { partners, abroad: partners.filter((p) => p.country !== HOME).length, stages }
 }
 
-/** One partner with its people in the network and its activities, newest first; undefined if it is not in the network's register. */
+/** One partner with its people in the network, its activities (newest first) and the competence initiatives it holds; undefined if it is not in the network's register. */
 export async function getPartner(db: Kysely<DB>, { networkId, organisationId }: { networkId: number; organisationId: number }) {
-	const [partner, people, activities] = await Promise.all([
+	const [partner, people, activities, initiatives] = await Promise.all([
 		db
 			.selectFrom('knowledge_partner as kp')
 			.innerJoin('organisation as o', 'o.id', 'kp.organisation_id')
@@ -60,8 +60,16 @@ export async function getPartner(db: Kysely<DB>, { networkId, organisationId }: 
 			.orderBy('a.occurred_on', 'desc')
 			.orderBy('a.id', 'desc')
 			.execute(),
+		db
+			.selectFrom('competence_initiative')
+			.select(['id', 'title', 'kind', 'starts_on'])
+			.where('network_id', '=', networkId)
+			.where('partner_id', '=', organisationId)
+			.orderBy('starts_on')
+			.orderBy('id')
+			.execute(),
 	])
-	return partner && { ...partner, people, activities }
+	return partner && { ...partner, people, activities, initiatives }
 }
 
 /**
