@@ -232,6 +232,12 @@ for (const dialect of DIALECTS) {
 			page = await response.text()
 			expect(page).toContain('Datoen kan ikke være fram i tid.')
 			expect(page).toContain('Møte om studentoppgaver</textarea>')
+			response = await post(`/n/test/fagmiljoer/${id}`, { intent: 'details', country: 'XX', focus: 'Studentoppgaver' }, leader)
+			expect(response.status).toBe(400)
+			page = await response.text()
+			expect(page).toContain('Fyll ut feltet.')
+			expect(page).toContain('Studentoppgaver</textarea>')
+			expect(await db.selectFrom('knowledge_partner').select(['country', 'focus']).execute()).toEqual([{ country: 'NO', focus: '' }])
 			// A company of the network that is not in the register has no partner page to log on.
 			expect((await post(`/n/test/fagmiljoer/${company}`, { occurred_on: '2026-01-05', summary: 'Møte', stage: 'met' }, leader)).status).toBe(404)
 			expect(await db.selectFrom('partner_activity').select('id').execute()).toEqual([])
@@ -252,6 +258,9 @@ for (const dialect of DIALECTS) {
 			expect(page).toContain('Velg et fagmiljø fra registeret.')
 			expect(page).toContain('value="Kurs"')
 			expect(await db.selectFrom('competence_initiative').select('id').execute()).toEqual([])
+			for (const initiativeId of ['999999', 'x']) {
+				expect((await post('/n/test/kompetanse', { intent: 'remove', initiativeId }, leader)).status, initiativeId).toBe(404)
+			}
 		})
 	})
 }

@@ -829,6 +829,9 @@ const nb = {
 	'partner.activity.future': "Datoen kan ikke være fram i tid.",
 	'audit.action.partner.added': "Fagmiljø lagt til i registeret",
 	'audit.action.partner.stage': "Fagmiljø flyttet til ny fase",
+	'audit.action.partner.updated': "Fagmiljø endret",
+	'partner.details': "Land og hva nettverket vil",
+	'partner.saved': "Endringene er lagret.",
 	'nav.competence': "Kompetanse",
 	'competence.title': "Kompetansebehov",
 	'competence.intro': "Det medlemsbedriftene i {network} søker kompetanse på, fra «Kompetanse vi søker» på bedriftssidene, og hvem i nettverket som tilbyr den. Det ingen medlemmer tilbyr, er behov for kompetanseheving som nettverket må hente utenfra, for eksempel fra fagmiljøene.",
@@ -880,6 +883,10 @@ const nb = {
 	'goals.initiatives': "{count} kompetansetiltak er planlagt eller holdt.",
 	'goals.initiatives.one': "1 kompetansetiltak er planlagt eller holdt.",
 	'audit.action.initiative.added': "Kompetansetiltak lagt til",
+	'audit.action.initiative.removed': "Kompetansetiltak fjernet",
+	'initiative.remove': "Fjern {title}",
+	'initiative.removeShort': "Fjern",
+	'initiative.removed': "Tiltaket er fjernet.",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -1712,6 +1719,9 @@ const en: Record<MessageKey, string> = {
 	'partner.activity.future': "The date cannot be in the future.",
 	'audit.action.partner.added': "Knowledge partner added to the register",
 	'audit.action.partner.stage': "Knowledge partner moved to another stage",
+	'audit.action.partner.updated': "Knowledge partner changed",
+	'partner.details': "Country and what the network wants",
+	'partner.saved': "The changes are saved.",
 	'nav.competence': "Competence",
 	'competence.title': "Competence needs",
 	'competence.intro': "What the member companies of {network} seek competence in, from “Competence we seek” on their company pages, and who in the network offers it. What no member offers is a need for raising competence that the network must find outside, with the knowledge partners for instance.",
@@ -1763,6 +1773,10 @@ const en: Record<MessageKey, string> = {
 	'goals.initiatives': "{count} competence initiatives are planned or held.",
 	'goals.initiatives.one': "1 competence initiative is planned or held.",
 	'audit.action.initiative.added': "Competence initiative added",
+	'audit.action.initiative.removed': "Competence initiative removed",
+	'initiative.remove': "Remove {title}",
+	'initiative.removeShort': "Remove",
+	'initiative.removed': "The initiative is removed.",
 }
 
 export type Lang = 'nb' | 'en'

@@ -3,13 +3,13 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/competence'
-import { addInitiative, competenceNeeds, listInitiatives } from '#app/features/competence/competence.server.ts'
+import { addInitiative, competenceNeeds, listInitiatives, removeInitiative } from '#app/features/competence/competence.server.ts'
 import { initiativeSchema as schema } from '#app/features/competence/schemas.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
-import { requireNetwork } from '#app/features/networks/require-network.server.ts'
+import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { listPartners } from '#app/features/partners/partners.server.ts'
 import { actorContext } from '#app/platform/context.ts'
-import { getDb, requirePermission } from '#app/platform/guard.server.ts'
+import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
 import { INITIATIVE_KINDS } from '#db/schema.ts'
@@ -38,13 +38,20 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 export async function action({ params, context, request }: Route.ActionArgs) {
 	const network = await requireNetwork(context, params.network)
 	const actor = requirePermission(context, request, 'manage:competence', { networkId: network.id })
-	const submission = parseWithZod(await request.formData(), { schema })
-	if (submission.status !== 'success') return data({ result: submission.reply(), added: false }, { status: 400 })
-	const outcome = await getDb(context)
-		.transaction()
-		.execute((trx) => addInitiative(trx, { networkId: network.id, actorId: actor.personId }, submission.value))
-	if ('error' in outcome) return data({ result: submission.reply({ fieldErrors: { partner_id: ['initiative.partnerUnknown'] } }), added: false }, { status: 400 })
-	return { result: submission.reply({ resetForm: true }), added: true }
+	const form = await request.formData()
+	const actorOf = { networkId: network.id, actorId: actor.personId }
+	const db = getDb(context)
+	if (form.get('intent') === 'remove') {
+		const initiativeId = requireId(String(form.get('initiativeId')))
+		const removed = await db.transaction().execute((trx) => removeInitiative(trx, actorOf, initiativeId))
+		invariantResponse(removed, 'error.notFound.title', { status: 404 })
+		return { result: null, done: 'initiative.removed' as const }
+	}
+	const submission = parseWithZod(form, { schema })
+	if (submission.status !== 'success') return data({ result: submission.reply(), done: null }, { status: 400 })
+	const outcome = await db.transaction().execute((trx) => addInitiative(trx, actorOf, submission.value))
+	if ('error' in outcome) return data({ result: submission.reply({ fieldErrors: { partner_id: ['initiative.partnerUnknown'] } }), done: null }, { status: 400 })
+	return { result: null, done: 'initiative.added' as const }
 }
 
 function Companies({ list, base }: { list: { id: number; name: string }[]; base: string }) {
@@ -146,9 +153,9 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 				<Heading level={2} data-size="md" id="initiatives">
 					{t('competence.initiatives')}
 				</Heading>
-				{actionData?.added ? (
+				{actionData?.done ? (
 					<Alert data-color="success" role="status">
-						{t('initiative.added')}
+						{t(actionData.done)}
 					</Alert>
 				) : null}
 				{d.initiatives.length === 0 ? (
@@ -162,6 +169,7 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 								<Table.HeaderCell>{t('initiative.kind')}</Table.HeaderCell>
 								<Table.HeaderCell>{t('initiative.partner')}</Table.HeaderCell>
 								<Table.HeaderCell>{t('initiative.startsOn')}</Table.HeaderCell>
+								{d.partners ? <Table.HeaderCell>{t('initiative.removeShort')}</Table.HeaderCell> : null}
 							</Table.Row>
 						</Table.Head>
 						<Table.Body>
@@ -175,6 +183,17 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 									<Table.Cell>{t(`initiative.kind.${i.kind}`)}</Table.Cell>
 									<Table.Cell>{i.partner_id ? <AppLink to={`${base}/fagmiljoer/${i.partner_id}`}>{i.partner}</AppLink> : t('initiative.noPartner')}</Table.Cell>
 									<Table.Cell>{day(i)}</Table.Cell>
+									{d.partners ? (
+										<Table.Cell>
+											<Form method="post">
+												<input type="hidden" name="intent" value="remove" />
+												<input type="hidden" name="initiativeId" value={i.id} />
+												<Button type="submit" variant="tertiary" data-size="sm" aria-label={t('initiative.remove', { title: i.title })}>
+													{t('initiative.removeShort')}
+												</Button>
+											</Form>
+										</Table.Cell>
+									) : null}
 								</Table.Row>
 							))}
 						</Table.Body>
@@ -185,7 +204,7 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 						<Heading level={3} data-size="sm">
 							{t('initiative.add')}
 						</Heading>
-						<AddInitiative key={d.initiatives.length} partners={d.partners} competences={d.needs.map((n) => n.competence)} lastResult={actionData?.added ? null : (actionData?.result ?? null)} />
+						<AddInitiative key={d.initiatives.length} partners={d.partners} competences={d.needs.map((n) => n.competence)} lastResult={actionData?.result ?? null} />
 					</>
 				) : null}
 			</section>

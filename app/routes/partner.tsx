@@ -1,11 +1,11 @@
 import { data, Form } from 'react-router'
-import { getFormProps } from '@conform-to/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/partner'
-import { countryName } from '#app/features/partners/countries.ts'
-import { getPartner, logPartnerActivity } from '#app/features/partners/partners.server.ts'
-import { activitySchema as schema } from '#app/features/partners/schemas.ts'
+import { countryName, countryOptions } from '#app/features/partners/countries.ts'
+import { getPartner, logPartnerActivity, updatePartner } from '#app/features/partners/partners.server.ts'
+import { activitySchema, partnerDetailsSchema } from '#app/features/partners/schemas.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { actorContext } from '#app/platform/context.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
@@ -26,9 +26,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	requirePermission(context, request, 'read:directory', { networkId: network.id })
 	const partner = await getPartner(getDb(context), { networkId: network.id, organisationId })
 	invariantResponse(partner, 'error.notFound.title', { status: 404 })
-	// The country is named here, not in the browser, whose names for some differ from the server's.
-	const place = [partner.town, countryName(langFromRequest(request), partner.country)].filter(Boolean).join(', ')
-	return { partner: { ...partner, place }, canManage: can(context.get(actorContext), 'manage:partner', { networkId: network.id }), today: osloDate() }
+	const lang = langFromRequest(request)
+	const canManage = can(context.get(actorContext), 'manage:partner', { networkId: network.id })
+	// Countries are named here, not in the browser, whose names for some differ from the server's.
+	const place = [partner.town, countryName(lang, partner.country)].filter(Boolean).join(', ')
+	return { partner: { ...partner, place }, countries: canManage ? countryOptions(lang) : null, today: osloDate() }
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
@@ -37,21 +39,57 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 	const actor = requirePermission(context, request, 'manage:partner', { networkId: network.id })
 	const db = getDb(context)
 	invariantResponse(await getPartner(db, { networkId: network.id, organisationId }), 'error.notFound.title', { status: 404 })
-	const submission = parseWithZod(await request.formData(), { schema })
-	if (submission.status !== 'success') return data({ result: submission.reply(), logged: false }, { status: 400 })
-	await db.transaction().execute((trx) => logPartnerActivity(trx, { networkId: network.id, actorId: actor.personId }, organisationId, submission.value))
-	return { result: submission.reply({ resetForm: true }), logged: true }
+	const form = await request.formData()
+	const actorOf = { networkId: network.id, actorId: actor.personId }
+	if (form.get('intent') === 'details') {
+		const submission = parseWithZod(form, { schema: partnerDetailsSchema })
+		if (submission.status !== 'success') return data({ intent: 'details' as const, result: submission.reply(), done: false }, { status: 400 })
+		await db.transaction().execute((trx) => updatePartner(trx, actorOf, organisationId, submission.value))
+		return { intent: 'details' as const, result: submission.reply(), done: true }
+	}
+	const submission = parseWithZod(form, { schema: activitySchema })
+	if (submission.status !== 'success') return data({ intent: 'log' as const, result: submission.reply(), done: false }, { status: 400 })
+	await db.transaction().execute((trx) => logPartnerActivity(trx, actorOf, organisationId, submission.value))
+	return { intent: 'log' as const, result: submission.reply({ resetForm: true }), done: true }
 }
 
-export default function Partner({ loaderData: { partner: p, canManage, today }, actionData, params }: Route.ComponentProps) {
+function ActivityForm({ stage, today, lastResult }: { stage: string; today: string; lastResult: SubmissionResult<string[]> | null }) {
+	const t = useT()
+	const [form, fields] = useSchemaForm(activitySchema, { id: 'partner-activity', lastResult, defaultValue: { occurred_on: today, stage } })
+	return (
+		<Form method="post" className="form" {...getFormProps(form)}>
+			<input type="hidden" name="intent" value="log" />
+			<FormField field={fields.occurred_on} label={t('partner.activity.date')} type="date" />
+			<FormField field={fields.summary} label={t('partner.activity.summary')} multiline />
+			<SelectField field={fields.stage} label={t('partner.activity.stage')} options={PARTNER_STAGES.map((s) => ({ value: s, label: t(`partner.stage.${s}`) }))} />
+			<div>
+				<Button type="submit">{t('partner.log')}</Button>
+			</div>
+		</Form>
+	)
+}
+
+function DetailsForm({ countries, defaultValue, lastResult }: { countries: { value: string; label: string }[]; defaultValue: { country: string; focus: string }; lastResult: SubmissionResult<string[]> | null }) {
+	const t = useT()
+	const [form, fields] = useSchemaForm(partnerDetailsSchema, { id: 'partner-details', lastResult, defaultValue })
+	return (
+		<Form method="post" className="form" {...getFormProps(form)}>
+			<input type="hidden" name="intent" value="details" />
+			<SelectField field={fields.country} label={t('partner.country')} options={countries} />
+			<FormField field={fields.focus} label={t('partner.focus')} multiline />
+			<div>
+				<Button type="submit" variant="secondary">
+					{t('common.save')}
+				</Button>
+			</div>
+		</Form>
+	)
+}
+
+export default function Partner({ loaderData: { partner: p, countries, today }, actionData, params }: Route.ComponentProps) {
 	const t = useT()
 	const lang = useLang()
-	const [form, fields] = useSchemaForm(schema, {
-		// A fresh form after each logged activity, so that its stage is the partner's new one.
-		id: `activity-${p.activities.length}`,
-		lastResult: actionData?.logged ? undefined : actionData?.result,
-		defaultValue: { occurred_on: today, stage: p.stage },
-	})
+	const failed = (intent: 'log' | 'details') => (actionData?.intent === intent && !actionData.done ? actionData.result : null)
 	return (
 		<main id="main" className="page">
 			<div className="row">
@@ -116,7 +154,7 @@ export default function Partner({ loaderData: { partner: p, canManage, today }, 
 				<Heading level={2} data-size="sm" id="activities">
 					{t('partner.activities')}
 				</Heading>
-				{actionData?.logged ? (
+				{actionData?.intent === 'log' && actionData.done ? (
 					<Alert data-color="success" role="status">
 						{t('partner.logged')}
 					</Alert>
@@ -138,20 +176,27 @@ export default function Partner({ loaderData: { partner: p, canManage, today }, 
 					</ol>
 				)}
 			</section>
-			{canManage ? (
-				<section className="stack" aria-labelledby="log">
-					<Heading level={2} data-size="sm" id="log">
-						{t('partner.log')}
-					</Heading>
-					<Form method="post" className="form" {...getFormProps(form)}>
-						<FormField field={fields.occurred_on} label={t('partner.activity.date')} type="date" />
-						<FormField field={fields.summary} label={t('partner.activity.summary')} multiline />
-						<SelectField field={fields.stage} label={t('partner.activity.stage')} options={PARTNER_STAGES.map((s) => ({ value: s, label: t(`partner.stage.${s}`) }))} />
-						<div>
-							<Button type="submit">{t('partner.log')}</Button>
-						</div>
-					</Form>
-				</section>
+			{countries ? (
+				<>
+					<section className="stack" aria-labelledby="log">
+						<Heading level={2} data-size="sm" id="log">
+							{t('partner.log')}
+						</Heading>
+						{/* A fresh form after each logged activity, its stage the partner's new one. */}
+						<ActivityForm key={p.activities.length} stage={p.stage} today={today} lastResult={failed('log')} />
+					</section>
+					<section className="stack" aria-labelledby="details">
+						<Heading level={2} data-size="sm" id="details">
+							{t('partner.details')}
+						</Heading>
+						{actionData?.intent === 'details' && actionData.done ? (
+							<Alert data-color="success" role="status">
+								{t('partner.saved')}
+							</Alert>
+						) : null}
+						<DetailsForm countries={countries} defaultValue={{ country: p.country, focus: p.focus }} lastResult={failed('details')} />
+					</section>
+				</>
 			) : null}
 		</main>
 	)

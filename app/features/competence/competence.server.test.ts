@@ -4,7 +4,7 @@ import type { DB } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
 import { addPartner, getPartner } from '#app/features/partners/partners.server.ts'
-import { addInitiative, competenceNeeds, listInitiatives } from './competence.server.ts'
+import { addInitiative, competenceNeeds, listInitiatives, removeInitiative } from './competence.server.ts'
 
 for (const dialect of DIALECTS) {
 	describe(`the network's competence needs on ${dialect}`, () => {
@@ -90,6 +90,13 @@ for (const dialect of DIALECTS) {
 			expect((await getPartner(db, { networkId, organisationId: partner }))!.initiatives.map((i) => i.title)).toEqual(['Mars'])
 			const log = await db.selectFrom('audit_log').select('summary').where('action', '=', 'initiative.added').orderBy('id').execute()
 			expect(log.map((l) => l.summary)).toEqual(['Uten dato', 'Mars', 'Januar'])
+
+			// Removed by its own network only.
+			const march = initiatives[1]!.id
+			expect(await removeInitiative(db, { networkId: other, actorId: null }, march)).toBe(false)
+			expect(await removeInitiative(db, { networkId, actorId: leader }, march)).toBe(true)
+			expect((await listInitiatives(db, networkId)).map((i) => i.title)).toEqual(['Januar', 'Uten dato'])
+			expect(await db.selectFrom('audit_log').select(['summary', 'actor_id']).where('action', '=', 'initiative.removed').execute()).toEqual([{ summary: 'Mars', actor_id: leader }])
 		})
 	})
 }

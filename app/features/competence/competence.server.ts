@@ -75,3 +75,11 @@ export async function addInitiative(trx: Kysely<DB>, { networkId, actorId }: { n
 	await audit(trx, { network_id: networkId, actor_id: actorId, action: 'initiative.added', entity_type: 'initiative', entity_id: id, summary: input.title })
 	return { id }
 }
+
+/** Takes an initiative off the list (one called off, or entered by mistake); false if the network has no such initiative. */
+export async function removeInitiative(trx: Kysely<DB>, { networkId, actorId }: { networkId: number; actorId: number | null }, initiativeId: number) {
+	const removed = await trx.deleteFrom('competence_initiative').where('network_id', '=', networkId).where('id', '=', initiativeId).returning('title').executeTakeFirst()
+	if (!removed) return false
+	await audit(trx, { network_id: networkId, actor_id: actorId, action: 'initiative.removed', entity_type: 'initiative', entity_id: initiativeId, summary: removed.title })
+	return true
+}

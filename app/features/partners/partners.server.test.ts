@@ -4,7 +4,7 @@ import type { DB } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
 import { osloDate } from '#app/platform/time.ts'
-import { addPartner, getPartner, listPartners, logPartnerActivity } from './partners.server.ts'
+import { addPartner, getPartner, listPartners, logPartnerActivity, updatePartner } from './partners.server.ts'
 import { activitySchema, partnerSchema, type PartnerInput } from './schemas.ts'
 
 const partner = (overrides: Partial<PartnerInput> = {}): PartnerInput => ({ name: 'Høgskolen', kind: 'research', town: 'Gjøvik', country: 'NO', website: '', focus: '', stage: 'identified', ...overrides })
@@ -72,6 +72,18 @@ for (const dialect of DIALECTS) {
 			expect((await listPartners(db, networkId)).partners[0]!.latest_activity).toBe('2026-11-20')
 			const moves = await db.selectFrom('audit_log').select('summary').where('action', '=', 'partner.stage').orderBy('id').execute()
 			expect(moves.map((m) => m.summary)).toEqual(['identified → contacted', 'contacted → met'])
+		})
+
+		test('the register’s own details of a partner are corrected for this network alone', async () => {
+			const { id } = (await addPartner(db, { networkId, actorId: leader }, partner({ focus: 'Studenter' }))) as { id: number }
+			const other = await createNetwork(db)
+			// The same organisation in another network's register.
+			await db.insertInto('network_organisation').values({ network_id: other, organisation_id: id, status: 'partner', created_at: new Date().toISOString() }).execute()
+			expect(await addPartner(db, { networkId: other, actorId: null }, partner({ focus: 'Forskning' }))).toEqual({ id })
+			await updatePartner(db, { networkId, actorId: leader }, id, { country: 'SE', focus: 'Et felles kurs' })
+			expect((await getPartner(db, { networkId, organisationId: id }))!).toMatchObject({ country: 'SE', focus: 'Et felles kurs', stage: 'identified' })
+			expect((await getPartner(db, { networkId: other, organisationId: id }))!).toMatchObject({ country: 'NO', focus: 'Forskning' })
+			expect(await db.selectFrom('audit_log').select('summary').where('action', '=', 'partner.updated').execute()).toEqual([{ summary: 'SE: Et felles kurs' }])
 		})
 
 		test('a partner’s people are those of its organisation in this network; another network does not see it', async () => {

@@ -106,6 +106,17 @@ export async function addPartner(trx: Kysely<DB>, actor: Actor, input: PartnerIn
 	return { id }
 }
 
+/** Corrects where a partner is and what the network wants from it. */
+export async function updatePartner(trx: Kysely<DB>, actor: Actor, organisationId: number, input: Pick<PartnerInput, 'country' | 'focus'>) {
+	await trx
+		.updateTable('knowledge_partner')
+		.set({ ...input, updated_at: now() })
+		.where('network_id', '=', actor.networkId)
+		.where('organisation_id', '=', organisationId)
+		.execute()
+	await audit(trx, { network_id: actor.networkId, actor_id: actor.actorId, action: 'partner.updated', entity_type: 'organisation', entity_id: organisationId, summary: `${input.country}: ${input.focus}`.slice(0, 200) })
+}
+
 /** Logs what happened with a partner; a stage other than the partner's moves it there. */
 export async function logPartnerActivity(trx: Kysely<DB>, actor: Actor, organisationId: number, input: ActivityInput) {
 	const partner = await trx

@@ -18,6 +18,9 @@ export const partnerSchema = z.object({
 })
 export type PartnerInput = z.output<typeof partnerSchema>
 
+/** What the register itself says of a partner; the rest is the organisation's own profile. */
+export const partnerDetailsSchema = partnerSchema.pick({ country: true, focus: true })
+
 /** Something that happened with a partner; the stage the relationship is at after it. */
 export const activitySchema = z.object({
 	occurred_on: day.refine((v) => v <= osloDate(), 'partner.activity.future'),
