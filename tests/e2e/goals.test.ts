@@ -180,6 +180,13 @@ for (const dialect of DIALECTS) {
 			const places = Object.fromEntries((await rows(page)).map((r) => [r[0], [r[2], r[3]]]))
 			expect(places['Tallinns tekniske universitet (TalTech)']).toEqual(['Tallinn, Estonia', 'Identified'])
 			expect(places['Cyberforsvaret']).toEqual(['Jørstadmoen, Norway', 'Met'])
+			await navigate('/n/ikt-lillehammer/maal')
+			await page.getByRole('heading', { level: 1, name: 'Progress on the goals' }).waitFor()
+			expect(await page.getByText('3 of 55 pairs of member companies have met (5 %).').isVisible()).toBe(true)
+			expect(await page.getByText('Latest trust survey, “Oppstart av forprosjektet”: knowing 2 and trust 3 of 5 (4 companies answered).').isVisible()).toBe(true)
+			await navigate('/n/ikt-lillehammer/kompetanse')
+			expect(await page.getByText('11 of 11 member companies have said what they seek: 14 competences, 5 of them offered by no member company.').isVisible()).toBe(true)
+			expect(await page.getByRole('row', { name: /^Kunstig intelligens/ }).first().getByText('Missing in the network').isVisible()).toBe(true)
 		})
 	})
 }
