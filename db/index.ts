@@ -13,6 +13,7 @@ import * as searchWordsPerNetwork from './migrations/2026-12-03-0007-search-word
 import * as readingLanguage from './migrations/2026-12-04-0008-reading-language.ts'
 import * as knowledgePartners from './migrations/2026-12-04-0009-knowledge-partners.ts'
 import * as competenceInitiatives from './migrations/2026-12-04-0010-competence-initiatives.ts'
+import * as ideasAndPartners from './migrations/2026-12-04-0011-ideas-and-partners.ts'
 
 export type { DB } from './schema.ts'
 export type Dialect = 'sqlite' | 'postgres'
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-04-0008-reading-language': readingLanguage,
 	'2026-12-04-0009-knowledge-partners': knowledgePartners,
 	'2026-12-04-0010-competence-initiatives': competenceInitiatives,
+	'2026-12-04-0011-ideas-and-partners': ideasAndPartners,
 }
 
 /**

@@ -326,6 +326,7 @@ export interface DB {
 		person_id: number | null
 		created_at: string
 	}
+	idea_knowledge_partner: { idea_id: number; network_id: number; organisation_id: number; created_at: string }
 	competence_initiative: {
 		id: Generated<number>
 		network_id: number

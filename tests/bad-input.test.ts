@@ -238,6 +238,11 @@ for (const dialect of DIALECTS) {
 			expect(page).toContain('Fyll ut feltet.')
 			expect(page).toContain('Studentoppgaver</textarea>')
 			expect(await db.selectFrom('knowledge_partner').select(['country', 'focus']).execute()).toEqual([{ country: 'NO', focus: '' }])
+			// An idea that is not there, or not a number, is a 404; nothing is linked.
+			for (const ideaId of ['999999', 'x']) {
+				expect((await post(`/n/test/fagmiljoer/${id}`, { intent: 'linkIdea', ideaId }, leader)).status, ideaId).toBe(404)
+			}
+			expect(await db.selectFrom('idea_knowledge_partner').select('idea_id').execute()).toEqual([])
 			// A company of the network that is not in the register has no partner page to log on.
 			expect((await post(`/n/test/fagmiljoer/${company}`, { occurred_on: '2026-01-05', summary: 'Møte', stage: 'met' }, leader)).status).toBe(404)
 			expect(await db.selectFrom('partner_activity').select('id').execute()).toEqual([])

@@ -887,6 +887,17 @@ const nb = {
 	'initiative.remove': "Fjern {title}",
 	'initiative.removeShort': "Fjern",
 	'initiative.removed': "Tiltaket er fjernet.",
+	'partner.ideas': "Prosjektideer med fagmiljøet",
+	'partner.noIdeas': "Fagmiljøet er ikke med i noen prosjektidé ennå.",
+	'partner.linkIdea': "Ta med i en prosjektidé",
+	'partner.idea': "Prosjektidé",
+	'partner.unlinkIdea': "Ta ut av {title}",
+	'partner.unlinkShort': "Ta ut",
+	'partner.ideaLinked': "Fagmiljøet er med i ideen.",
+	'partner.ideaUnlinked': "Fagmiljøet er tatt ut av ideen.",
+	'ideas.knowledgePartners': "Fagmiljøer",
+	'audit.action.partner.idea': "Fagmiljø tatt med i en prosjektidé",
+	'audit.action.partner.ideaRemoved': "Fagmiljø tatt ut av en prosjektidé",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -1777,6 +1788,17 @@ const en: Record<MessageKey, string> = {
 	'initiative.remove': "Remove {title}",
 	'initiative.removeShort': "Remove",
 	'initiative.removed': "The initiative is removed.",
+	'partner.ideas': "Project ideas with this partner",
+	'partner.noIdeas': "This partner is not part of any project idea yet.",
+	'partner.linkIdea': "Add to a project idea",
+	'partner.idea': "Project idea",
+	'partner.unlinkIdea': "Take out of {title}",
+	'partner.unlinkShort': "Take out",
+	'partner.ideaLinked': "The partner is part of the idea.",
+	'partner.ideaUnlinked': "The partner is taken out of the idea.",
+	'ideas.knowledgePartners': "Knowledge partners",
+	'audit.action.partner.idea': "Knowledge partner added to a project idea",
+	'audit.action.partner.ideaRemoved': "Knowledge partner taken out of a project idea",
 }
 
 export type Lang = 'nb' | 'en'

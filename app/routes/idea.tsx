@@ -13,6 +13,7 @@ import { formatDateTime, formatNumber, isMessageKey, type MessageKey } from '#ap
 import { can } from '#app/platform/policy.ts'
 import { osloDate } from '#app/platform/time.ts'
 import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
+import { AppLink } from '#app/ui/link.tsx'
 import { Table } from '#app/ui/table.tsx'
 
 async function load({ params, context, request }: Route.LoaderArgs | Route.ActionArgs) {
@@ -202,6 +203,21 @@ export default function IdeaPage({ loaderData: d, actionData, params }: Route.Co
 					</Form>
 				) : null}
 			</section>
+
+			{d.idea.knowledgePartners.length ? (
+				<section className="stack" aria-labelledby="knowledge-heading">
+					<Heading level={2} data-size="sm" id="knowledge-heading">
+						{t('ideas.knowledgePartners')}
+					</Heading>
+					<ul>
+						{d.idea.knowledgePartners.map((k) => (
+							<li key={k.id}>
+								<AppLink to={`/n/${params.network}/fagmiljoer/${k.id}`}>{k.name}</AppLink>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
 
 			{d.moves.length ? (
 				<section className="stack" aria-labelledby="move-heading">

@@ -4,7 +4,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/partner'
 import { countryName, countryOptions } from '#app/features/partners/countries.ts'
-import { getPartner, logPartnerActivity, updatePartner } from '#app/features/partners/partners.server.ts'
+import { listIdeas } from '#app/features/ideas/ideas.server.ts'
+import { requireViewer } from '#app/features/ideas/viewer.server.ts'
+import { getPartner, linkIdea, logPartnerActivity, unlinkIdea, updatePartner } from '#app/features/partners/partners.server.ts'
 import { activitySchema, partnerDetailsSchema } from '#app/features/partners/schemas.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { actorContext } from '#app/platform/context.ts'
@@ -15,6 +17,7 @@ import { osloDate } from '#app/platform/time.ts'
 import { PARTNER_STAGES } from '#db/schema.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
+import { PlainSelect } from '#app/ui/plain-select.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { documentTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
@@ -24,24 +27,36 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
 	const organisationId = requireId(params.organisationId)
 	requirePermission(context, request, 'read:directory', { networkId: network.id })
-	const partner = await getPartner(getDb(context), { networkId: network.id, organisationId })
+	const viewer = requireViewer(context, request, network.id)
+	const db = getDb(context)
+	const partner = await getPartner(db, { networkId: network.id, organisationId, viewer })
 	invariantResponse(partner, 'error.notFound.title', { status: 404 })
 	const lang = langFromRequest(request)
 	const canManage = can(context.get(actorContext), 'manage:partner', { networkId: network.id })
+	// The ideas the viewer sees that the partner is not part of yet, to add it to.
+	const ideaChoices = canManage ? (await listIdeas(db, { networkId: network.id, viewer })).filter((i) => !partner.ideas.some((p) => p.id === i.id)).map((i) => ({ value: String(i.id), label: i.title })) : []
 	// Countries are named here, not in the browser, whose names for some differ from the server's.
 	const place = [partner.town, countryName(lang, partner.country)].filter(Boolean).join(', ')
-	return { partner: { ...partner, place }, countries: canManage ? countryOptions(lang) : null, today: osloDate() }
+	return { partner: { ...partner, place }, countries: canManage ? countryOptions(lang) : null, ideaChoices, today: osloDate() }
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
 	const network = await requireNetwork(context, params.network)
 	const organisationId = requireId(params.organisationId)
 	const actor = requirePermission(context, request, 'manage:partner', { networkId: network.id })
+	const viewer = requireViewer(context, request, network.id)
 	const db = getDb(context)
-	invariantResponse(await getPartner(db, { networkId: network.id, organisationId }), 'error.notFound.title', { status: 404 })
+	invariantResponse(await getPartner(db, { networkId: network.id, organisationId, viewer }), 'error.notFound.title', { status: 404 })
 	const form = await request.formData()
 	const actorOf = { networkId: network.id, actorId: actor.personId }
-	if (form.get('intent') === 'details') {
+	const intent = form.get('intent')
+	if (intent === 'linkIdea' || intent === 'unlinkIdea') {
+		const ideaId = requireId(String(form.get('ideaId')))
+		const done = await db.transaction().execute((trx) => (intent === 'linkIdea' ? linkIdea(trx, { ...actorOf, viewer }, organisationId, ideaId) : unlinkIdea(trx, actorOf, organisationId, ideaId)))
+		invariantResponse(done, 'error.notFound.title', { status: 404 })
+		return { intent: intent === 'linkIdea' ? ('linked' as const) : ('unlinked' as const), result: null, done: true }
+	}
+	if (intent === 'details') {
 		const submission = parseWithZod(form, { schema: partnerDetailsSchema })
 		if (submission.status !== 'success') return data({ intent: 'details' as const, result: submission.reply(), done: false }, { status: 400 })
 		await db.transaction().execute((trx) => updatePartner(trx, actorOf, organisationId, submission.value))
@@ -86,7 +101,7 @@ function DetailsForm({ countries, defaultValue, lastResult }: { countries: { val
 	)
 }
 
-export default function Partner({ loaderData: { partner: p, countries, today }, actionData, params }: Route.ComponentProps) {
+export default function Partner({ loaderData: { partner: p, countries, ideaChoices, today }, actionData, params }: Route.ComponentProps) {
 	const t = useT()
 	const lang = useLang()
 	const failed = (intent: 'log' | 'details') => (actionData?.intent === intent && !actionData.done ? actionData.result : null)
@@ -150,6 +165,47 @@ export default function Partner({ loaderData: { partner: p, countries, today }, 
 					</ul>
 				</section>
 			) : null}
+			<section className="stack" aria-labelledby="ideas">
+				<Heading level={2} data-size="sm" id="ideas">
+					{t('partner.ideas')}
+				</Heading>
+				{actionData?.intent === 'linked' || actionData?.intent === 'unlinked' ? (
+					<Alert data-color="success" role="status">
+						{t(actionData.intent === 'linked' ? 'partner.ideaLinked' : 'partner.ideaUnlinked')}
+					</Alert>
+				) : null}
+				{p.ideas.length === 0 ? (
+					<Paragraph>{t('partner.noIdeas')}</Paragraph>
+				) : (
+					<ul className="plain-list stack">
+						{p.ideas.map((idea) => (
+							<li key={idea.id} className="row">
+								<span>
+									<AppLink to={`/n/${params.network}/ideer/${idea.id}`}>{idea.title}</AppLink> ({t(`ideas.stage.${idea.stage}`)})
+								</span>
+								{countries ? (
+									<Form method="post">
+										<input type="hidden" name="intent" value="unlinkIdea" />
+										<input type="hidden" name="ideaId" value={idea.id} />
+										<Button type="submit" variant="tertiary" data-size="sm" aria-label={t('partner.unlinkIdea', { title: idea.title })}>
+											{t('partner.unlinkShort')}
+										</Button>
+									</Form>
+								) : null}
+							</li>
+						))}
+					</ul>
+				)}
+				{countries && ideaChoices.length > 0 ? (
+					<Form method="post" className="row">
+						<input type="hidden" name="intent" value="linkIdea" />
+						<PlainSelect id="idea-choice" name="ideaId" label={t('partner.idea')} options={ideaChoices} />
+						<Button type="submit" variant="secondary">
+							{t('partner.linkIdea')}
+						</Button>
+					</Form>
+				) : null}
+			</section>
 			<section className="stack" aria-labelledby="activities">
 				<Heading level={2} data-size="sm" id="activities">
 					{t('partner.activities')}

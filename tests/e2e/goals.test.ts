@@ -150,6 +150,16 @@ for (const dialect of DIALECTS) {
 			await details.getByText('Endringene er lagret.').waitFor()
 			await page.getByRole('main').getByText('Et felles kurs og studenter på utveksling.').first().waitFor()
 
+			// The partner joins a project idea, and the idea's page names it.
+			const ideas = page.getByRole('region', { name: 'Prosjektideer med fagmiljøet' })
+			await ideas.getByLabel('Prosjektidé').selectOption({ label: 'Stedsdata for reiselivet i dalen' })
+			await ideas.getByRole('button', { name: 'Ta med i en prosjektidé' }).click()
+			await page.getByText('Fagmiljøet er med i ideen.').waitFor()
+			await ideas.getByRole('link', { name: 'Stedsdata for reiselivet i dalen' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Stedsdata for reiselivet i dalen' }).waitFor()
+			expect(await page.getByRole('region', { name: 'Fagmiljøer' }).getByRole('link').allInnerTexts()).toEqual(['Chalmers tekniska högskola'])
+			await expectAccessible(page)
+
 			await navigate(REGISTER)
 			expect(await page.getByText('4 fagmiljøer · 2 i utlandet').isVisible()).toBe(true)
 			const chalmers = (await rows(page)).find((r) => r[0] === 'Chalmers tekniska högskola')!

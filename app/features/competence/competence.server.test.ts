@@ -87,7 +87,7 @@ for (const dialect of DIALECTS) {
 				['Mars', '2027-03-01', 'Høgskolen'],
 				['Uten dato', null, null],
 			])
-			expect((await getPartner(db, { networkId, organisationId: partner }))!.initiatives.map((i) => i.title)).toEqual(['Mars'])
+			expect((await getPartner(db, { networkId, organisationId: partner, viewer: { personId: leader, organisationId: null, roles: ['project_leader'] } }))!.initiatives.map((i) => i.title)).toEqual(['Mars'])
 			const log = await db.selectFrom('audit_log').select('summary').where('action', '=', 'initiative.added').orderBy('id').execute()
 			expect(log.map((l) => l.summary)).toEqual(['Uten dato', 'Mars', 'Januar'])
 

@@ -107,7 +107,7 @@ export async function getIdea(db: Kysely<DB>, { networkId, viewer, ideaId }: { n
 		.where(visibleTo(viewer))
 		.executeTakeFirst()
 	if (!idea) return undefined
-	const [parties, named, history, comments, decisions] = await Promise.all([
+	const [parties, named, history, comments, decisions, knowledgePartners] = await Promise.all([
 		db
 			.selectFrom('idea_party as ip')
 			.innerJoin('organisation as o', 'o.id', 'ip.organisation_id')
@@ -120,9 +120,10 @@ export async function getIdea(db: Kysely<DB>, { networkId, viewer, ideaId }: { n
 		db.selectFrom('idea_stage_event as e').leftJoin('person as p', 'p.id', 'e.actor_id').select(['e.id', 'e.from_stage', 'e.to_stage', 'e.reason', 'e.created_at', 'p.name as actor']).where('e.idea_id', '=', ideaId).orderBy('e.id').execute(),
 		db.selectFrom('idea_comment as c').leftJoin('person as p', 'p.id', 'c.author_id').select(['c.id', 'c.body', 'c.created_at', 'p.name as author']).where('c.idea_id', '=', ideaId).orderBy('c.id').execute(),
 		db.selectFrom('idea_decision as d').leftJoin('person as p', 'p.id', 'd.recorded_by').select(['d.id', 'd.decided_on', 'd.decision', 'd.reasons', 'p.name as recorded_by']).where('d.idea_id', '=', ideaId).orderBy('d.id').execute(),
+		db.selectFrom('idea_knowledge_partner as k').innerJoin('organisation as o', 'o.id', 'k.organisation_id').select(['o.id', 'o.name']).where('k.idea_id', '=', ideaId).orderBy('o.name').execute(),
 	])
 	const consortium = parties.filter((p) => p.role !== 'interested')
-	return { ...idea, parties, named, history, comments, decisions, composition: checkComposition(consortium) }
+	return { ...idea, parties, named, history, comments, decisions, knowledgePartners, composition: checkComposition(consortium) }
 }
 
 /** Adds (or changes) an organisation's part in an idea the viewer can see. */

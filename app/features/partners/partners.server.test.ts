@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { Kysely } from 'kysely'
-import type { DB } from '#db/schema.ts'
+import type { DB, Role } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
 import { osloDate } from '#app/platform/time.ts'
-import { addPartner, getPartner, listPartners, logPartnerActivity, updatePartner } from './partners.server.ts'
+import { getIdea, proposeIdea } from '#app/features/ideas/ideas.server.ts'
+import { addPartner, getPartner, linkIdea, listPartners, logPartnerActivity, unlinkIdea, updatePartner } from './partners.server.ts'
 import { activitySchema, partnerSchema, type PartnerInput } from './schemas.ts'
 
 const partner = (overrides: Partial<PartnerInput> = {}): PartnerInput => ({ name: 'Høgskolen', kind: 'research', town: 'Gjøvik', country: 'NO', website: '', focus: '', stage: 'identified', ...overrides })
@@ -61,7 +62,7 @@ for (const dialect of DIALECTS) {
 			await logPartnerActivity(db, { networkId, actorId: leader }, id, { occurred_on: '2026-10-01', summary: 'E-post til instituttet', stage: 'contacted' })
 			await logPartnerActivity(db, { networkId, actorId: leader }, id, { occurred_on: '2026-11-20', summary: 'Møte på campus', stage: 'met' })
 			await logPartnerActivity(db, { networkId, actorId: leader }, id, { occurred_on: '2026-10-15', summary: 'Telefon om datoer', stage: 'met' })
-			const found = (await getPartner(db, { networkId, organisationId: id }))!
+			const found = (await getPartner(db, { networkId, organisationId: id, viewer: { personId: leader, organisationId: null, roles: ['project_leader'] } }))!
 			expect(found.stage).toBe('met')
 			expect(found.activities.map((a) => [a.occurred_on, a.summary, a.stage, a.author])).toEqual([
 				['2026-11-20', 'Møte på campus', 'met', 'Kari Leder'],
@@ -81,9 +82,40 @@ for (const dialect of DIALECTS) {
 			await db.insertInto('network_organisation').values({ network_id: other, organisation_id: id, status: 'partner', created_at: new Date().toISOString() }).execute()
 			expect(await addPartner(db, { networkId: other, actorId: null }, partner({ focus: 'Forskning' }))).toEqual({ id })
 			await updatePartner(db, { networkId, actorId: leader }, id, { country: 'SE', focus: 'Et felles kurs' })
-			expect((await getPartner(db, { networkId, organisationId: id }))!).toMatchObject({ country: 'SE', focus: 'Et felles kurs', stage: 'identified' })
-			expect((await getPartner(db, { networkId: other, organisationId: id }))!).toMatchObject({ country: 'NO', focus: 'Forskning' })
+			expect((await getPartner(db, { networkId, organisationId: id, viewer: { personId: leader, organisationId: null, roles: ['project_leader'] } }))!).toMatchObject({ country: 'SE', focus: 'Et felles kurs', stage: 'identified' })
+			expect((await getPartner(db, { networkId: other, organisationId: id, viewer: { personId: leader, organisationId: null, roles: ['project_leader'] } }))!).toMatchObject({ country: 'NO', focus: 'Forskning' })
 			expect(await db.selectFrom('audit_log').select('summary').where('action', '=', 'partner.updated').execute()).toEqual([{ summary: 'SE: Et felles kurs' }])
+		})
+
+		test('a partner is part of the ideas it is linked to, as far as each viewer may see them', async () => {
+			const { id } = (await addPartner(db, { networkId, actorId: leader }, partner())) as { id: number }
+			const company = await createCompany(db, networkId, { name: 'A AS' })
+			const contact = await createPerson(db, networkId, { roles: ['company_contact'], organisation_id: company })
+			const other = await createCompany(db, networkId, { name: 'B AS' })
+			const member = await createPerson(db, networkId, { roles: ['member'], organisation_id: other })
+			const viewers = {
+				leader: { personId: leader, organisationId: null, roles: ['project_leader'] as Role[] },
+				contact: { personId: contact, organisationId: company, roles: ['company_contact'] as Role[] },
+				member: { personId: member, organisationId: other, roles: ['member'] as Role[] },
+			}
+			const propose = (title: string, audience: 'members' | 'named') => proposeIdea(db, { networkId, viewer: viewers.contact }, { title, problem: 'p', solution: 's', beneficiaries: 'b', competences: '', audience, named: [] })
+			const open = await propose('For alle', 'members')
+			const named = await propose('Bare for A', 'named')
+			expect(await linkIdea(db, { networkId, actorId: leader, viewer: viewers.leader }, id, open)).toBe(true)
+			// The project leader does not see an idea named to A alone, so cannot link it; A's contact can.
+			expect(await linkIdea(db, { networkId, actorId: leader, viewer: viewers.leader }, id, named)).toBe(false)
+			expect(await linkIdea(db, { networkId, actorId: contact, viewer: viewers.contact }, id, named)).toBe(true)
+			// Linking twice is one link.
+			expect(await linkIdea(db, { networkId, actorId: leader, viewer: viewers.leader }, id, open)).toBe(true)
+			const seen = async (viewer: (typeof viewers)[keyof typeof viewers]) => (await getPartner(db, { networkId, organisationId: id, viewer }))!.ideas.map((i) => i.title)
+			expect(await seen(viewers.contact)).toEqual(['Bare for A', 'For alle'])
+			expect(await seen(viewers.leader)).toEqual(['For alle'])
+			expect(await seen(viewers.member)).toEqual(['For alle'])
+			expect((await getIdea(db, { networkId, viewer: viewers.member, ideaId: open }))!.knowledgePartners.map((k) => k.name)).toEqual(['Høgskolen'])
+			expect(await unlinkIdea(db, { networkId, actorId: leader }, id, open)).toBe(true)
+			expect(await unlinkIdea(db, { networkId, actorId: leader }, id, open)).toBe(false)
+			expect(await seen(viewers.member)).toEqual([])
+			expect((await db.selectFrom('audit_log').select('action').where('action', 'like', 'partner.idea%').orderBy('id').execute()).map((a) => a.action)).toEqual(['partner.idea', 'partner.idea', 'partner.idea', 'partner.ideaRemoved'])
 		})
 
 		test('a partner’s people are those of its organisation in this network; another network does not see it', async () => {
@@ -92,9 +124,9 @@ for (const dialect of DIALECTS) {
 			await db.updateTable('person').set({ title: 'Professor' }).where('id', '=', researcher).execute()
 			const elsewhere = await createNetwork(db)
 			await createPerson(db, elsewhere, { roles: ['member'], organisation_id: id, name: 'Ikke Her' })
-			const found = (await getPartner(db, { networkId, organisationId: id }))!
+			const found = (await getPartner(db, { networkId, organisationId: id, viewer: { personId: leader, organisationId: null, roles: ['project_leader'] } }))!
 			expect(found.people.map((p) => [p.name, p.title])).toEqual([['Nils Forsker', 'Professor']])
-			expect(await getPartner(db, { networkId: elsewhere, organisationId: id })).toBeUndefined()
+			expect(await getPartner(db, { networkId: elsewhere, organisationId: id, viewer: { personId: leader, organisationId: null, roles: ['project_leader'] } })).toBeUndefined()
 			expect((await listPartners(db, elsewhere)).partners).toEqual([])
 		})
 	})

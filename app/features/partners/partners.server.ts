@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB, PartnerStage } from '#db/schema.ts'
 import { createOrganisation } from '#app/features/directory/directory.server.ts'
+import { visibleTo, type Viewer } from '#app/features/ideas/ideas.server.ts'
 import { audit } from '#app/platform/audit.server.ts'
 import { compareNorwegian } from '#app/platform/i18n.ts'
 import { now } from '#app/platform/time.ts'
@@ -34,9 +35,13 @@ export async function listPartners(db: Kysely<DB>, networkId: number) {
 	return { partners, abroad: partners.filter((p) => p.country !== HOME).length, stages }
 }
 
-/** One partner with its people in the network, its activities (newest first) and the competence initiatives it holds; undefined if it is not in the network's register. */
-export async function getPartner(db: Kysely<DB>, { networkId, organisationId }: { networkId: number; organisationId: number }) {
-	const [partner, people, activities, initiatives] = await Promise.all([
+/**
+ * One partner with its people in the network, its activities (newest first),
+ * the competence initiatives it holds and the project ideas it is part of that
+ * the viewer may see; undefined if it is not in the network's register.
+ */
+export async function getPartner(db: Kysely<DB>, { networkId, organisationId, viewer }: { networkId: number; organisationId: number; viewer: Viewer }) {
+	const [partner, people, activities, initiatives, ideas] = await Promise.all([
 		db
 			.selectFrom('knowledge_partner as kp')
 			.innerJoin('organisation as o', 'o.id', 'kp.organisation_id')
@@ -68,8 +73,17 @@ export async function getPartner(db: Kysely<DB>, { networkId, organisationId }: 
 			.orderBy('starts_on')
 			.orderBy('id')
 			.execute(),
+		db
+			.selectFrom('idea_knowledge_partner as ikp')
+			.innerJoin('idea', 'idea.id', 'ikp.idea_id')
+			.select(['idea.id', 'idea.title', 'idea.stage'])
+			.where('ikp.network_id', '=', networkId)
+			.where('ikp.organisation_id', '=', organisationId)
+			.where(visibleTo(viewer))
+			.orderBy('idea.title')
+			.execute(),
 	])
-	return partner && { ...partner, people, activities, initiatives }
+	return partner && { ...partner, people, activities, initiatives, ideas }
 }
 
 /**
@@ -149,4 +163,25 @@ export async function logPartnerActivity(trx: Kysely<DB>, actor: Actor, organisa
 	if (moved) {
 		await audit(trx, { network_id: actor.networkId, actor_id: actor.actorId, action: 'partner.stage', entity_type: 'organisation', entity_id: organisationId, summary: `${partner.stage} → ${input.stage}` })
 	}
+}
+
+/** Makes a partner part of a project idea the viewer may see; false if the network has no such idea for them. */
+export async function linkIdea(trx: Kysely<DB>, actor: Actor & { viewer: Viewer }, organisationId: number, ideaId: number) {
+	const idea = await trx.selectFrom('idea').select(['idea.id', 'idea.title']).where('idea.network_id', '=', actor.networkId).where('idea.id', '=', ideaId).where(visibleTo(actor.viewer)).executeTakeFirst()
+	if (!idea) return false
+	await trx
+		.insertInto('idea_knowledge_partner')
+		.values({ idea_id: ideaId, network_id: actor.networkId, organisation_id: organisationId, created_at: now() })
+		.onConflict((oc) => oc.columns(['idea_id', 'organisation_id']).doNothing())
+		.execute()
+	await audit(trx, { network_id: actor.networkId, actor_id: actor.actorId, action: 'partner.idea', entity_type: 'idea', entity_id: ideaId, summary: idea.title })
+	return true
+}
+
+/** Takes a partner out of an idea. */
+export async function unlinkIdea(trx: Kysely<DB>, actor: Actor, organisationId: number, ideaId: number) {
+	const removed = await trx.deleteFrom('idea_knowledge_partner').where('network_id', '=', actor.networkId).where('organisation_id', '=', organisationId).where('idea_id', '=', ideaId).executeTakeFirst()
+	if (Number(removed.numDeletedRows) === 0) return false
+	await audit(trx, { network_id: actor.networkId, actor_id: actor.actorId, action: 'partner.ideaRemoved', entity_type: 'idea', entity_id: ideaId, summary: String(organisationId) })
+	return true
 }
