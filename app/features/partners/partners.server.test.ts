@@ -115,7 +115,12 @@ for (const dialect of DIALECTS) {
 			expect(await unlinkIdea(db, { networkId, actorId: leader }, id, open)).toBe(true)
 			expect(await unlinkIdea(db, { networkId, actorId: leader }, id, open)).toBe(false)
 			expect(await seen(viewers.member)).toEqual([])
-			expect((await db.selectFrom('audit_log').select('action').where('action', 'like', 'partner.idea%').orderBy('id').execute()).map((a) => a.action)).toEqual(['partner.idea', 'partner.idea', 'partner.idea', 'partner.ideaRemoved'])
+			expect((await db.selectFrom('audit_log').select(['action', 'summary']).where('action', 'like', 'partner.idea%').orderBy('id').execute()).map((a) => `${a.action}: ${a.summary}`)).toEqual([
+				'partner.idea: For alle',
+				'partner.idea: Bare for A',
+				'partner.idea: For alle',
+				'partner.ideaRemoved: For alle',
+			])
 		})
 
 		test('a partner’s people are those of its organisation in this network; another network does not see it', async () => {

@@ -178,10 +178,16 @@ export async function linkIdea(trx: Kysely<DB>, actor: Actor & { viewer: Viewer 
 	return true
 }
 
-/** Takes a partner out of an idea. */
+/** Takes a partner out of an idea; false if it was not in it. */
 export async function unlinkIdea(trx: Kysely<DB>, actor: Actor, organisationId: number, ideaId: number) {
-	const removed = await trx.deleteFrom('idea_knowledge_partner').where('network_id', '=', actor.networkId).where('organisation_id', '=', organisationId).where('idea_id', '=', ideaId).executeTakeFirst()
-	if (Number(removed.numDeletedRows) === 0) return false
-	await audit(trx, { network_id: actor.networkId, actor_id: actor.actorId, action: 'partner.ideaRemoved', entity_type: 'idea', entity_id: ideaId, summary: String(organisationId) })
+	const removed = await trx
+		.deleteFrom('idea_knowledge_partner')
+		.where('network_id', '=', actor.networkId)
+		.where('organisation_id', '=', organisationId)
+		.where('idea_id', '=', ideaId)
+		.returning((eb) => eb.selectFrom('idea').select('idea.title').whereRef('idea.id', '=', 'idea_knowledge_partner.idea_id').as('title'))
+		.executeTakeFirst()
+	if (!removed) return false
+	await audit(trx, { network_id: actor.networkId, actor_id: actor.actorId, action: 'partner.ideaRemoved', entity_type: 'idea', entity_id: ideaId, summary: removed.title ?? '' })
 	return true
 }
