@@ -11,6 +11,7 @@ export default [
 	route('n/:network/avtale/:acceptanceId/pdf', 'routes/agreement-pdf.ts'),
 	route('n/:network/ideer/:ideaId/pdf', 'routes/idea-pdf.ts'),
 	route('n/:network/maal/rapport.pdf', 'routes/goals-pdf.ts'),
+	route('n/:network/maal/utvikling.csv', 'routes/goals-csv.ts'),
 	route('n/:network/admin/egenandel.csv', 'routes/admin-invoices-csv.ts'),
 	route('n/:network/admin/innsats/eksport', 'routes/admin-effort-export.ts'),
 	index('routes/home.tsx'),

@@ -310,6 +310,8 @@ export interface DB {
 		/** ISO 3166 code; NO is at home. */
 		country: string
 		stage: PartnerStage
+		/** The stage it was added at; the activity log tells each move since. */
+		added_stage: Generated<PartnerStage>
 		focus: Generated<string>
 		created_at: string
 		updated_at: string

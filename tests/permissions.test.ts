@@ -108,6 +108,7 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	// A company answers the trust survey through its contact.
 	'routes/goals.tsx': { path: () => '/n/test/maal', get: directory },
 	'routes/goals-pdf.ts': { path: () => '/n/test/maal/rapport.pdf', get: directory },
+	'routes/goals-csv.ts': { path: () => '/n/test/maal/utvikling.csv', get: directory },
 	// Competence initiatives are planned by the project leader and the steering group.
 	'routes/competence.tsx': { path: () => '/n/test/kompetanse', get: directory, post: participantsOnly(['steering', 'leader']) },
 	// The register of knowledge partners: read by every participant, kept by the project leader and the steering group.

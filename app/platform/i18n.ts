@@ -898,6 +898,14 @@ const nb = {
 	'ideas.knowledgePartners': "Fagmiljøer",
 	'audit.action.partner.idea': "Fagmiljø tatt med i en prosjektidé",
 	'audit.action.partner.ideaRemoved': "Fagmiljø tatt ut av en prosjektidé",
+	'goals.history': "Utvikling over tid",
+	'goals.historyIntro': "Slik sto det ved slutten av hver måned, regnet ut fra når hver ting ble registrert.",
+	'goals.column.month': "Måned",
+	'goals.column.pairsMet': "Par som har møtt hverandre",
+	'goals.column.ideasReady': "Ideer kvalifisert eller videre",
+	'goals.column.partnersReached': "Fagmiljøer møtt eller med avtale",
+	'goals.column.initiativesHeld': "Kompetansetiltak holdt",
+	'goals.csv': "Last ned utviklingen (CSV)",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -1799,6 +1807,14 @@ const en: Record<MessageKey, string> = {
 	'ideas.knowledgePartners': "Knowledge partners",
 	'audit.action.partner.idea': "Knowledge partner added to a project idea",
 	'audit.action.partner.ideaRemoved': "Knowledge partner taken out of a project idea",
+	'goals.history': "Progress over time",
+	'goals.historyIntro': "How things stood at the end of each month, counted from when each was recorded.",
+	'goals.column.month': "Month",
+	'goals.column.pairsMet': "Pairs that have met",
+	'goals.column.ideasReady': "Ideas qualified or further",
+	'goals.column.partnersReached': "Partners met or with an agreement",
+	'goals.column.initiativesHeld': "Competence initiatives held",
+	'goals.csv': "Download the progress (CSV)",
 }
 
 export type Lang = 'nb' | 'en'

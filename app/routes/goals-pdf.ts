@@ -1,6 +1,6 @@
 import type { Route } from './+types/goals-pdf'
-import { goalProgress } from '#app/features/goals/goals.server.ts'
-import { goalSummaries, IDEA_STAGES } from '#app/features/goals/summary.ts'
+import { goalHistory, goalProgress } from '#app/features/goals/goals.server.ts'
+import { goalSummaries, HISTORY_COLUMNS, IDEA_STAGES, monthName } from '#app/features/goals/summary.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
 import { countryName } from '#app/features/partners/countries.ts'
@@ -14,7 +14,8 @@ import { now, osloDate } from '#app/platform/time.ts'
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
 	const viewer = requireViewer(context, request, network.id)
-	const progress = await goalProgress(getDb(context), { networkId: network.id, viewer })
+	const db = getDb(context)
+	const [progress, history] = await Promise.all([goalProgress(db, { networkId: network.id, viewer }), goalHistory(db, { networkId: network.id, viewer })])
 	const lang = langFromRequest(request)
 	const t = translator(lang)
 	const summaries = goalSummaries(t, lang, progress)
@@ -38,6 +39,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 				),
 			],
 		)
+		part(t('goals.history'), [t('goals.historyIntro'), ...history.map((h) => `${monthName(lang, h.month)}: ${HISTORY_COLUMNS.map((c) => `${t(`goals.column.${c}`)} ${h[c]}`).join(' · ')}`)])
 	})
 	return new Response(new Uint8Array(pdf), {
 		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="statusrapport-${osloDate()}.pdf"`, 'Cache-Control': 'private, no-store' },

@@ -47,9 +47,19 @@ for (const dialect of DIALECTS) {
 				'1 kompetansetiltak er planlagt eller holdt.',
 				'Cyberforsvaret · Jørstadmoen, Norge · Møtt · siste aktivitet 2. september 2026',
 				'Tallinns tekniske universitet (TalTech) · Tallinn, Estland · Identifisert',
+				'mars 2026: Par som har møtt hverandre 0 · Ideer kvalifisert eller videre 0 · Fagmiljøer møtt eller med avtale 1 · Kompetansetiltak holdt 0',
 			]) {
 				expect(text.replace(/\s+/g, ' ')).toContain(line)
 			}
+			// Month by month since the first thing recorded: the input meeting with Cyberforsvaret in March.
+			const history = await page.getByRole('region', { name: 'Utvikling over tid' }).getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())))
+			expect(history[0]).toEqual(['mars 2026', '0', '0', '1', '0'])
+			expect(history.at(-1)).toEqual([expect.any(String), '3', '0', '1', '0'])
+			const csv = await (await page.request.get(await page.getByRole('link', { name: 'Last ned utviklingen (CSV)' }).evaluate((a: HTMLAnchorElement) => a.href))).text()
+			expect(csv.split('\r\n').slice(0, 2)).toEqual([
+				'\uFEFF"Måned";"Par som har møtt hverandre";"Ideer kvalifisert eller videre";"Fagmiljøer møtt eller med avtale";"Kompetansetiltak holdt"',
+				'"2026-03";"0";"0";"1";"0"',
+			])
 			await page.context().clearCookies()
 			await login(OLA)
 			await navigate('/n/ikt-lillehammer')

@@ -7,7 +7,8 @@ import { moveIdea, proposeIdea } from '#app/features/ideas/ideas.server.ts'
 import { answerSurvey, openSurvey, recordContact } from '#app/features/meetings/acquaintance.server.ts'
 import { addInitiative } from '#app/features/competence/competence.server.ts'
 import { addPartner, logPartnerActivity } from '#app/features/partners/partners.server.ts'
-import { goalProgress } from './goals.server.ts'
+import { osloDate } from '#app/platform/time.ts'
+import { goalHistory, goalProgress } from './goals.server.ts'
 
 for (const dialect of DIALECTS) {
 	describe(`progress on the four goals on ${dialect}`, () => {
@@ -77,6 +78,42 @@ for (const dialect of DIALECTS) {
 				],
 			})
 			expect((await goalProgress(db, { networkId, viewer: as(b) })).ideas.ready).toBe(2)
+		})
+		test('month by month, each goal as it stood at the month’s end, told from when each thing was recorded', async () => {
+			const networkId = await createNetwork(db)
+			await db.updateTable('network').set({ created_at: '2026-08-20T10:00:00.000Z' }).where('id', '=', networkId).execute()
+			const leader = await createPerson(db, networkId, { roles: ['project_leader'] })
+			const leaderView = { personId: leader, organisationId: null, roles: ['project_leader'] as Role[] }
+			const [a, b, c] = [await createCompany(db, networkId), await createCompany(db, networkId), await createCompany(db, networkId)] as [number, number, number]
+			const contact = await createPerson(db, networkId, { roles: ['company_contact'], organisation_id: a })
+			const met = async (other: number, at: string) => {
+				await recordContact(db, { networkId, organisationId: a, actorId: contact }, { otherId: other, kind: 'met' })
+				await db.updateTable('company_contact').set({ created_at: at }).where('organisation_b', '=', other).execute()
+			}
+			await met(b, '2026-09-03T08:00:00.000Z')
+			// 23:30 UTC on 31 October is 1 November in Oslo.
+			await met(c, '2026-10-31T23:30:00.000Z')
+			const idea = await proposeIdea(db, { networkId, viewer: { personId: contact, organisationId: a, roles: ['company_contact'] } }, { title: 'Idé', problem: 'p', solution: 's', beneficiaries: 'b', competences: '', audience: 'members', named: [] })
+			for (const [to, at] of [['proposed', '2026-09-10'], ['maturing', '2026-09-20'], ['qualified', '2026-10-05']] as const) {
+				await moveIdea(db, { networkId, viewer: leaderView, ideaId: idea }, { to, reason: 'videre' })
+				await db.updateTable('idea_stage_event').set({ created_at: `${at}T09:00:00.000Z` }).where('to_stage', '=', to).execute()
+			}
+			// Added at "contacted" in November, though met in September by the log.
+			const { id: partner } = (await addPartner(db, { networkId, actorId: leader }, { name: 'Høgskolen', kind: 'research', town: '', country: 'NO', website: '', focus: '', stage: 'contacted' })) as { id: number }
+			await db.updateTable('knowledge_partner').set({ created_at: '2026-11-02T09:00:00.000Z' }).execute()
+			await logPartnerActivity(db, { networkId, actorId: leader }, partner, { occurred_on: '2026-09-15', summary: 'Møte', stage: 'met' })
+			await addInitiative(db, { networkId, actorId: leader }, { title: 'Kurs', competence: 'Sky', kind: 'course', partner_id: undefined, starts_on: '2026-10-12', description: '' })
+			await addInitiative(db, { networkId, actorId: leader }, { title: 'Kommer', competence: 'Sky', kind: 'course', partner_id: undefined, starts_on: '2099-01-01', description: '' })
+
+			const history = await goalHistory(db, { networkId, viewer: leaderView })
+			expect(history.slice(0, 4)).toEqual([
+				{ month: '2026-08', pairsMet: 0, ideasReady: 0, partnersReached: 0, initiativesHeld: 0 },
+				{ month: '2026-09', pairsMet: 1, ideasReady: 0, partnersReached: 1, initiativesHeld: 0 },
+				{ month: '2026-10', pairsMet: 1, ideasReady: 1, partnersReached: 1, initiativesHeld: 1 },
+				{ month: '2026-11', pairsMet: 2, ideasReady: 1, partnersReached: 1, initiativesHeld: 1 },
+			])
+			// Up to this month, which holds what is recorded now; an initiative yet to come is not held.
+			expect(history.at(-1)).toEqual({ month: osloDate().slice(0, 7), pairsMet: 2, ideasReady: 1, partnersReached: 1, initiativesHeld: 1 })
 		})
 	})
 }

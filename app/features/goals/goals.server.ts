@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely'
-import type { DB, IdeaStage } from '#db/schema.ts'
+import type { DB, IdeaStage, PartnerStage } from '#db/schema.ts'
 import { competenceNeeds, listInitiatives } from '#app/features/competence/competence.server.ts'
-import { listIdeas, type Viewer } from '#app/features/ideas/ideas.server.ts'
-import { getNetworkMap, getSurveyResults } from '#app/features/meetings/acquaintance.server.ts'
+import { listIdeas, visibleTo, type Viewer } from '#app/features/ideas/ideas.server.ts'
+import { getNetworkMap, getSurveyResults, listMemberCompanies } from '#app/features/meetings/acquaintance.server.ts'
 import { listPartners } from '#app/features/partners/partners.server.ts'
+import { now, osloDate } from '#app/platform/time.ts'
 
 /**
  * How far the network has come on the pre-project's four goals, counted from
@@ -51,3 +52,55 @@ export async function goalProgress(db: Kysely<DB>, { networkId, viewer }: { netw
 }
 
 export type GoalProgress = Awaited<ReturnType<typeof goalProgress>>
+
+const READY: readonly IdeaStage[] = ['qualified', 'main_project']
+const REACHED: readonly PartnerStage[] = ['met', 'agreement']
+
+/** The month (YYYY-MM) of a stored instant in Oslo, or of a day. */
+const monthOf = (value: string) => (value.length === 10 ? value : osloDate(value)).slice(0, 7)
+
+/**
+ * The goals month by month, from the first thing recorded (the network's
+ * start, or an earlier day in its logs) to this month, each as it stood at
+ * the month's end, told from what was recorded when: company pairs that had
+ * met, ideas qualified or taken on (as the viewer may see them), knowledge
+ * partners met or with an agreement, and competence initiatives held.
+ */
+export async function goalHistory(db: Kysely<DB>, { networkId, viewer }: { networkId: number; viewer: Viewer }) {
+	const [network, companies, contacts, events, partners, moves, initiatives] = await Promise.all([
+		db.selectFrom('network').select('created_at').where('id', '=', networkId).executeTakeFirstOrThrow(),
+		listMemberCompanies(db, networkId),
+		db.selectFrom('company_contact').select(['organisation_a', 'organisation_b', 'created_at']).where('network_id', '=', networkId).execute(),
+		db.selectFrom('idea_stage_event as e').innerJoin('idea', 'idea.id', 'e.idea_id').select(['e.idea_id', 'e.to_stage', 'e.created_at']).where('idea.network_id', '=', networkId).where(visibleTo(viewer)).orderBy('e.id').execute(),
+		db.selectFrom('knowledge_partner').select(['organisation_id', 'added_stage', 'created_at']).where('network_id', '=', networkId).execute(),
+		db.selectFrom('partner_activity').select(['organisation_id', 'stage', 'occurred_on']).where('network_id', '=', networkId).where('stage', 'is not', null).orderBy('occurred_on').orderBy('id').execute(),
+		db.selectFrom('competence_initiative').select('starts_on').where('network_id', '=', networkId).where('starts_on', 'is not', null).execute(),
+	])
+	const today = osloDate()
+	const members = new Set(companies.map((c) => c.id))
+	const pairs = contacts.filter((c) => members.has(c.organisation_a) && members.has(c.organisation_b))
+	const dated = [network.created_at, ...pairs.map((c) => c.created_at), ...events.map((e) => e.created_at), ...partners.map((p) => p.created_at), ...moves.map((m) => m.occurred_on)].map(monthOf)
+	const months: string[] = []
+	const last = monthOf(now())
+	for (let month = dated.reduce((a, b) => (a < b ? a : b)); month <= last && months.length < 120; month = nextMonth(month)) months.push(month)
+	return months.map((month) => {
+		const stageOfIdea = new Map<number, IdeaStage>()
+		for (const e of events) if (monthOf(e.created_at) <= month) stageOfIdea.set(e.idea_id, e.to_stage)
+		const stageOfPartner = new Map<number, PartnerStage>()
+		for (const p of partners) if (monthOf(p.created_at) <= month) stageOfPartner.set(p.organisation_id, p.added_stage)
+		// A move logged for a day before the partner was added counts from that day.
+		for (const m of moves) if (monthOf(m.occurred_on) <= month) stageOfPartner.set(m.organisation_id, m.stage!)
+		return {
+			month,
+			pairsMet: new Set(pairs.filter((c) => monthOf(c.created_at) <= month).map((c) => `${c.organisation_a}:${c.organisation_b}`)).size,
+			ideasReady: [...stageOfIdea.values()].filter((s) => READY.includes(s)).length,
+			partnersReached: [...stageOfPartner.values()].filter((s) => REACHED.includes(s)).length,
+			initiativesHeld: initiatives.filter((i) => i.starts_on! <= today && monthOf(i.starts_on!) <= month).length,
+		}
+	})
+}
+
+function nextMonth(month: string) {
+	const [year, m] = month.split('-').map(Number) as [number, number]
+	return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`
+}

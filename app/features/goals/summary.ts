@@ -19,3 +19,13 @@ export function goalSummaries(t: Translate, lang: Lang, p: GoalProgress) {
 		partners: [t('goals.partners', { count: p.partners.count, abroad: p.partners.abroad, met: p.partners.met, agreements: p.partners.agreements })],
 	}
 }
+
+/** The columns of the goals' progress over time, the same on the page, in the report and in the CSV file. */
+export const HISTORY_COLUMNS = ['pairsMet', 'ideasReady', 'partnersReached', 'initiativesHeld'] as const
+
+const monthFormats = { nb: new Intl.DateTimeFormat('nb-NO', { month: 'long', year: 'numeric', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) }
+
+/** A month (YYYY-MM) as the reader says it: "mars 2026" / "March 2026". */
+export function monthName(lang: Lang, month: string) {
+	return monthFormats[lang].format(new Date(`${month}-15T12:00:00Z`))
+}

@@ -114,7 +114,7 @@ export async function addPartner(trx: Kysely<DB>, actor: Actor, input: PartnerIn
 		))
 	await trx
 		.insertInto('knowledge_partner')
-		.values({ network_id: actor.networkId, organisation_id: id, country: input.country, stage: input.stage, focus: input.focus, created_at: now(), updated_at: now() })
+		.values({ network_id: actor.networkId, organisation_id: id, country: input.country, stage: input.stage, added_stage: input.stage, focus: input.focus, created_at: now(), updated_at: now() })
 		.execute()
 	await audit(trx, { network_id: actor.networkId, actor_id: actor.actorId, action: 'partner.added', entity_type: 'organisation', entity_id: id, summary: input.name })
 	return { id }
