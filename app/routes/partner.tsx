@@ -26,7 +26,7 @@ import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
 	const organisationId = requireId(params.organisationId)
-	requirePermission(context, request, 'read:directory', { networkId: network.id })
+	// Every participant reads the register; the ideas on the page are those the viewer may see.
 	const viewer = requireViewer(context, request, network.id)
 	const db = getDb(context)
 	const partner = await getPartner(db, { networkId: network.id, organisationId, viewer })
@@ -54,18 +54,18 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 		const ideaId = requireId(String(form.get('ideaId')))
 		const done = await db.transaction().execute((trx) => (intent === 'linkIdea' ? linkIdea(trx, { ...actorOf, viewer }, organisationId, ideaId) : unlinkIdea(trx, actorOf, organisationId, ideaId)))
 		invariantResponse(done, 'error.notFound.title', { status: 404 })
-		return { intent: intent === 'linkIdea' ? ('linked' as const) : ('unlinked' as const), result: null, done: true }
+		return { intent: 'ideas' as const, result: null, done: intent === 'linkIdea' ? ('partner.ideaLinked' as const) : ('partner.ideaUnlinked' as const) }
 	}
 	if (intent === 'details') {
 		const submission = parseWithZod(form, { schema: partnerDetailsSchema })
-		if (submission.status !== 'success') return data({ intent: 'details' as const, result: submission.reply(), done: false }, { status: 400 })
+		if (submission.status !== 'success') return data({ intent: 'details' as const, result: submission.reply(), done: null }, { status: 400 })
 		await db.transaction().execute((trx) => updatePartner(trx, actorOf, organisationId, submission.value))
-		return { intent: 'details' as const, result: submission.reply(), done: true }
+		return { intent: 'details' as const, result: submission.reply(), done: 'partner.saved' as const }
 	}
 	const submission = parseWithZod(form, { schema: activitySchema })
-	if (submission.status !== 'success') return data({ intent: 'log' as const, result: submission.reply(), done: false }, { status: 400 })
+	if (submission.status !== 'success') return data({ intent: 'log' as const, result: submission.reply(), done: null }, { status: 400 })
 	await db.transaction().execute((trx) => logPartnerActivity(trx, actorOf, organisationId, submission.value))
-	return { intent: 'log' as const, result: submission.reply({ resetForm: true }), done: true }
+	return { intent: 'log' as const, result: submission.reply({ resetForm: true }), done: 'partner.logged' as const }
 }
 
 function ActivityForm({ stage, today, lastResult }: { stage: string; today: string; lastResult: SubmissionResult<string[]> | null }) {
@@ -105,6 +105,13 @@ export default function Partner({ loaderData: { partner: p, countries, ideaChoic
 	const t = useT()
 	const lang = useLang()
 	const failed = (intent: 'log' | 'details') => (actionData?.intent === intent && !actionData.done ? actionData.result : null)
+	// What the last form did, told by that form's section.
+	const saved = (intent: 'ideas' | 'log' | 'details') =>
+		actionData?.intent === intent && actionData.done ? (
+			<Alert data-color="success" role="status">
+				{t(actionData.done)}
+			</Alert>
+		) : null
 	return (
 		<main id="main" className="page">
 			<div className="row">
@@ -169,11 +176,7 @@ export default function Partner({ loaderData: { partner: p, countries, ideaChoic
 				<Heading level={2} data-size="sm" id="ideas">
 					{t('partner.ideas')}
 				</Heading>
-				{actionData?.intent === 'linked' || actionData?.intent === 'unlinked' ? (
-					<Alert data-color="success" role="status">
-						{t(actionData.intent === 'linked' ? 'partner.ideaLinked' : 'partner.ideaUnlinked')}
-					</Alert>
-				) : null}
+				{saved('ideas')}
 				{p.ideas.length === 0 ? (
 					<Paragraph>{t('partner.noIdeas')}</Paragraph>
 				) : (
@@ -210,11 +213,7 @@ export default function Partner({ loaderData: { partner: p, countries, ideaChoic
 				<Heading level={2} data-size="sm" id="activities">
 					{t('partner.activities')}
 				</Heading>
-				{actionData?.intent === 'log' && actionData.done ? (
-					<Alert data-color="success" role="status">
-						{t('partner.logged')}
-					</Alert>
-				) : null}
+				{saved('log')}
 				{p.activities.length === 0 ? (
 					<Paragraph>{t('partner.noActivities')}</Paragraph>
 				) : (
@@ -245,11 +244,7 @@ export default function Partner({ loaderData: { partner: p, countries, ideaChoic
 						<Heading level={2} data-size="sm" id="details">
 							{t('partner.details')}
 						</Heading>
-						{actionData?.intent === 'details' && actionData.done ? (
-							<Alert data-color="success" role="status">
-								{t('partner.saved')}
-							</Alert>
-						) : null}
+						{saved('details')}
 						<DetailsForm countries={countries} defaultValue={{ country: p.country, focus: p.focus }} lastResult={failed('details')} />
 					</section>
 				</>
