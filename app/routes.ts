@@ -33,6 +33,7 @@ export default [
 			route('maal', 'routes/goals.tsx'),
 			route('kompetanse', 'routes/competence.tsx'),
 			route('fagmiljoer', 'routes/partners.tsx'),
+			route('fagmiljoer/ny', 'routes/partner-new.tsx'),
 			route('fagmiljoer/:organisationId', 'routes/partner.tsx'),
 			route('tillit', 'routes/trust.tsx'),
 			route('tillit/:surveyId', 'routes/trust-answer.tsx'),

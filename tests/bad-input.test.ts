@@ -214,15 +214,15 @@ for (const dialect of DIALECTS) {
 		test('the register of knowledge partners: a missing name, an unknown country, a name already there and a day to come get a message; nothing is written', async () => {
 			const db = server.db
 			const partners = async () => (await db.selectFrom('knowledge_partner').select('organisation_id').where('network_id', '=', networkId).execute()).length
-			let response = await post('/n/test/fagmiljoer', { name: '', kind: 'research', town: 'Gjøvik', country: 'XX', stage: 'identified', focus: 'Studenter' }, leader)
+			let response = await post('/n/test/fagmiljoer/ny', { name: '', kind: 'research', town: 'Gjøvik', country: 'XX', stage: 'identified', focus: 'Studenter' }, leader)
 			expect(response.status).toBe(400)
 			let page = await response.text()
 			expect(page).toContain('Fyll ut feltet.')
 			expect(page).toContain('value="Gjøvik"')
 			expect(page).toContain('Studenter</textarea>')
 			expect(await partners()).toBe(0)
-			expect((await post('/n/test/fagmiljoer', { name: 'Høgskolen', kind: 'research', country: 'NO', stage: 'identified' }, leader)).status).toBe(302)
-			response = await post('/n/test/fagmiljoer', { name: 'HØGSKOLEN', kind: 'research', country: 'SE', stage: 'met' }, leader)
+			expect((await post('/n/test/fagmiljoer/ny', { name: 'Høgskolen', kind: 'research', country: 'NO', stage: 'identified' }, leader)).status).toBe(302)
+			response = await post('/n/test/fagmiljoer/ny', { name: 'HØGSKOLEN', kind: 'research', country: 'SE', stage: 'met' }, leader)
 			expect(response.status).toBe(400)
 			expect(await response.text()).toContain('Fagmiljøet er allerede i registeret.')
 			expect(await partners()).toBe(1)

@@ -1,12 +1,8 @@
-import { data, Form, redirect } from 'react-router'
 import { Fragment } from 'react'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
-import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
+import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/partners'
-import { countryName, countryOptions, HOME } from '#app/features/partners/countries.ts'
-import { addPartner, listPartners } from '#app/features/partners/partners.server.ts'
-import { partnerSchema as schema } from '#app/features/partners/schemas.ts'
+import { countryName } from '#app/features/partners/countries.ts'
+import { listPartners } from '#app/features/partners/partners.server.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { actorContext } from '#app/platform/context.ts'
@@ -14,12 +10,9 @@ import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
 import { PARTNER_STAGES } from '#db/schema.ts'
-import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
-import { SelectField } from '#app/ui/select-field.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
-import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 // The register of knowledge partners (goal 4): who the network is in touch with, at home and abroad, and how far each has come.
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -27,49 +20,16 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	requirePermission(context, request, 'read:directory', { networkId: network.id })
 	const lang = langFromRequest(request)
 	const { partners, ...counts } = await listPartners(getDb(context), network.id)
-	const canManage = can(context.get(actorContext), 'manage:partner', { networkId: network.id })
-	// Countries are named here, not in the browser, whose names for some differ from the server's.
+	// Countries are named here, as the server says them.
 	return {
 		network: networkName(network, lang),
 		...counts,
 		partners: partners.map((p) => ({ ...p, place: [p.town, countryName(lang, p.country)].filter(Boolean).join(', ') })),
-		countries: canManage ? countryOptions(lang) : null,
+		canManage: can(context.get(actorContext), 'manage:partner', { networkId: network.id }),
 	}
 }
 
-export async function action({ params, context, request }: Route.ActionArgs) {
-	const network = await requireNetwork(context, params.network)
-	const actor = requirePermission(context, request, 'manage:partner', { networkId: network.id })
-	const submission = parseWithZod(await request.formData(), { schema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	const outcome = await getDb(context)
-		.transaction()
-		.execute((trx) => addPartner(trx, { networkId: network.id, actorId: actor.personId }, submission.value))
-	if ('error' in outcome) return data({ result: submission.reply({ fieldErrors: { name: ['partners.taken'] } }) }, { status: 400 })
-	return redirect(`/n/${network.slug}/fagmiljoer/${outcome.id}`)
-}
-
-function AddPartner({ countries, lastResult }: { countries: { value: string; label: string }[]; lastResult: SubmissionResult<string[]> | null }) {
-	const t = useT()
-	const [form, fields] = useSchemaForm(schema, { id: 'add-partner', lastResult, defaultValue: { kind: 'research', country: HOME, stage: 'identified' } })
-	return (
-		<Form method="post" className="form" {...getFormProps(form)}>
-			{form.status === 'error' ? <Alert data-color="danger">{t('common.formErrors')}</Alert> : null}
-			<FormField field={fields.name} label={t('organisation.name')} description={t('partners.addHint')} />
-			<SelectField field={fields.kind} label={t('organisation.kind')} options={(['research', 'public_body', 'company', 'municipality', 'funder'] as const).map((k) => ({ value: k, label: t(`organisation.kind.${k}`) }))} />
-			<FormField field={fields.town} label={t('organisation.town')} />
-			<SelectField field={fields.country} label={t('partner.country')} options={countries} />
-			<FormField field={fields.website} label={t('organisation.website')} type="url" />
-			<SelectField field={fields.stage} label={t('partner.stage')} options={PARTNER_STAGES.map((s) => ({ value: s, label: t(`partner.stage.${s}`) }))} />
-			<FormField field={fields.focus} label={t('partner.focus')} multiline />
-			<div>
-				<Button type="submit">{t('partners.add')}</Button>
-			</div>
-		</Form>
-	)
-}
-
-export default function Partners({ loaderData: d, actionData, params }: Route.ComponentProps) {
+export default function Partners({ loaderData: d, params }: Route.ComponentProps) {
 	const t = useT()
 	const lang = useLang()
 	const base = `/n/${params.network}/fagmiljoer`
@@ -132,13 +92,10 @@ export default function Partners({ loaderData: d, actionData, params }: Route.Co
 					</section>
 				</>
 			)}
-			{d.countries ? (
-				<section className="stack" aria-labelledby="add">
-					<Heading level={2} data-size="sm" id="add">
-						{t('partners.add')}
-					</Heading>
-					<AddPartner countries={d.countries} lastResult={actionData?.result ?? null} />
-				</section>
+			{d.canManage ? (
+				<Paragraph>
+					<AppLink to={`${base}/ny`}>{t('partners.add')}</AppLink>
+				</Paragraph>
 			) : null}
 		</main>
 	)

@@ -26,7 +26,12 @@ export async function competenceNeeds(db: Kysely<DB>, networkId: number) {
 		.execute()
 	companies.sort((a, b) => compareNorwegian(a.name, b.name))
 	const needs = new Map<string, { spellings: Map<string, number>; wantedBy: Company[]; offeredBy: Company[] }>()
-	const keyOf = (tag: string) => tag.toLocaleLowerCase('nb')
+	const keys = new Map<string, string>()
+	const keyOf = (tag: string) => {
+		let key = keys.get(tag)
+		if (key === undefined) keys.set(tag, (key = tag.toLocaleLowerCase('nb')))
+		return key
+	}
 	for (const c of companies) {
 		for (const tag of new Set(splitTags(c.competences_wanted))) {
 			let need = needs.get(keyOf(tag))

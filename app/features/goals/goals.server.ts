@@ -56,8 +56,12 @@ export type GoalProgress = Awaited<ReturnType<typeof goalProgress>>
 const READY: readonly IdeaStage[] = ['qualified', 'main_project']
 const REACHED: readonly PartnerStage[] = ['met', 'agreement']
 
-/** The month (YYYY-MM) of a stored instant in Oslo, or of a day. */
-const monthOf = (value: string) => (value.length === 10 ? value : osloDate(value)).slice(0, 7)
+/**
+ * The month (YYYY-MM) of a day, or of a stored instant in Oslo. Oslo is one
+ * or two hours ahead of UTC, so an instant before 22:00 UTC is on the same
+ * day there; only later ones need the calendar, which is slow to ask.
+ */
+const monthOf = (value: string) => (value.length === 10 || value.slice(11, 13) < '22' ? value : osloDate(value)).slice(0, 7)
 
 /**
  * The goals month by month, from the first thing recorded (the network's
@@ -78,24 +82,30 @@ export async function goalHistory(db: Kysely<DB>, { networkId, viewer }: { netwo
 	])
 	const today = osloDate()
 	const members = new Set(companies.map((c) => c.id))
-	const pairs = contacts.filter((c) => members.has(c.organisation_a) && members.has(c.organisation_b))
-	const dated = [network.created_at, ...pairs.map((c) => c.created_at), ...events.map((e) => e.created_at), ...partners.map((p) => p.created_at), ...moves.map((m) => m.occurred_on)].map(monthOf)
-	const months: string[] = []
+	// Each thing's month, worked out once (Oslo's calendar is not cheap to ask).
+	const pairs = contacts.filter((c) => members.has(c.organisation_a) && members.has(c.organisation_b)).map((c) => ({ key: `${c.organisation_a}:${c.organisation_b}`, month: monthOf(c.created_at) }))
+	const ideaMoves = events.map((e) => ({ ideaId: e.idea_id, stage: e.to_stage, month: monthOf(e.created_at) }))
+	const partnerStages = [
+		...partners.map((p) => ({ organisationId: p.organisation_id, stage: p.added_stage, month: monthOf(p.created_at) })),
+		// A move logged for a day before the partner was added counts from that day.
+		...moves.map((m) => ({ organisationId: m.organisation_id, stage: m.stage!, month: monthOf(m.occurred_on) })),
+	]
+	const held = initiatives.filter((i) => i.starts_on! <= today).map((i) => monthOf(i.starts_on!))
+	const first = [monthOf(network.created_at), ...pairs.map((p) => p.month), ...ideaMoves.map((e) => e.month), ...partnerStages.map((p) => p.month)].reduce((a, b) => (a < b ? a : b))
 	const last = monthOf(now())
-	for (let month = dated.reduce((a, b) => (a < b ? a : b)); month <= last && months.length < 120; month = nextMonth(month)) months.push(month)
+	const months: string[] = []
+	for (let month = first; month <= last && months.length < 120; month = nextMonth(month)) months.push(month)
 	return months.map((month) => {
 		const stageOfIdea = new Map<number, IdeaStage>()
-		for (const e of events) if (monthOf(e.created_at) <= month) stageOfIdea.set(e.idea_id, e.to_stage)
+		for (const e of ideaMoves) if (e.month <= month) stageOfIdea.set(e.ideaId, e.stage)
 		const stageOfPartner = new Map<number, PartnerStage>()
-		for (const p of partners) if (monthOf(p.created_at) <= month) stageOfPartner.set(p.organisation_id, p.added_stage)
-		// A move logged for a day before the partner was added counts from that day.
-		for (const m of moves) if (monthOf(m.occurred_on) <= month) stageOfPartner.set(m.organisation_id, m.stage!)
+		for (const p of partnerStages) if (p.month <= month) stageOfPartner.set(p.organisationId, p.stage)
 		return {
 			month,
-			pairsMet: new Set(pairs.filter((c) => monthOf(c.created_at) <= month).map((c) => `${c.organisation_a}:${c.organisation_b}`)).size,
+			pairsMet: new Set(pairs.filter((p) => p.month <= month).map((p) => p.key)).size,
 			ideasReady: [...stageOfIdea.values()].filter((s) => READY.includes(s)).length,
 			partnersReached: [...stageOfPartner.values()].filter((s) => REACHED.includes(s)).length,
-			initiativesHeld: initiatives.filter((i) => i.starts_on! <= today && monthOf(i.starts_on!) <= month).length,
+			initiativesHeld: held.filter((m) => m <= month).length,
 		}
 	})
 }
