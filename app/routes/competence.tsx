@@ -31,6 +31,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 		network: networkName(network, langFromRequest(request)),
 		...needs,
 		initiatives,
+		// Only for those who plan initiatives: the partners that may hold one.
 		partners: partners && partners.partners.map((p) => ({ value: String(p.id), label: p.name })),
 	}
 }

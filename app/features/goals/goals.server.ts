@@ -6,6 +6,10 @@ import { getNetworkMap, getSurveyResults, listMemberCompanies } from '#app/featu
 import { listPartners } from '#app/features/partners/partners.server.ts'
 import { now, osloDate } from '#app/platform/time.ts'
 
+/** An idea counts towards goal 2 from here, a partner towards goal 4. */
+const READY: readonly IdeaStage[] = ['qualified', 'main_project']
+const REACHED: readonly PartnerStage[] = ['met', 'agreement']
+
 /**
  * How far the network has come on the pre-project's four goals, counted from
  * what is recorded, never typed in: (1) company pairs that have met and the
@@ -33,7 +37,7 @@ export async function goalProgress(db: Kysely<DB>, { networkId, viewer }: { netw
 			trust: scored ? { title: scored.title, trusts: scored.network!.trusts, knows: scored.network!.knows, answers: scored.network!.answers } : null,
 			change: survey.networkChange,
 		},
-		ideas: { stages, ready: stages.qualified + stages.main_project },
+		ideas: { stages, ready: READY.reduce((n, stage) => n + stages[stage], 0) },
 		competence: {
 			seeking: competence.seeking,
 			companies: competence.companies,
@@ -44,7 +48,7 @@ export async function goalProgress(db: Kysely<DB>, { networkId, viewer }: { netw
 		partners: {
 			count: partners.partners.length,
 			abroad: partners.abroad,
-			met: partners.stages.met + partners.stages.agreement,
+			met: REACHED.reduce((n, stage) => n + partners.stages[stage], 0),
 			agreements: partners.stages.agreement,
 			list: partners.partners.map(({ name, town, country, stage, latest_activity }) => ({ name, town, country, stage, latest_activity })),
 		},
@@ -52,9 +56,6 @@ export async function goalProgress(db: Kysely<DB>, { networkId, viewer }: { netw
 }
 
 export type GoalProgress = Awaited<ReturnType<typeof goalProgress>>
-
-const READY: readonly IdeaStage[] = ['qualified', 'main_project']
-const REACHED: readonly PartnerStage[] = ['met', 'agreement']
 
 /**
  * The month (YYYY-MM) of a day, or of a stored instant in Oslo. Oslo is one
