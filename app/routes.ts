@@ -35,6 +35,7 @@ export default [
 			route('fagmiljoer', 'routes/partners.tsx'),
 			route('fagmiljoer/ny', 'routes/partner-new.tsx'),
 			route('fagmiljoer/:organisationId', 'routes/partner.tsx'),
+			route('fagmiljoer/:organisationId/rediger', 'routes/partner-edit.tsx'),
 			route('tillit', 'routes/trust.tsx'),
 			route('tillit/:surveyId', 'routes/trust-answer.tsx'),
 			route('ideer', 'routes/ideas.tsx'),

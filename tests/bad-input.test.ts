@@ -232,7 +232,7 @@ for (const dialect of DIALECTS) {
 			page = await response.text()
 			expect(page).toContain('Datoen kan ikke være fram i tid.')
 			expect(page).toContain('Møte om studentoppgaver</textarea>')
-			response = await post(`/n/test/fagmiljoer/${id}`, { intent: 'details', country: 'XX', focus: 'Studentoppgaver' }, leader)
+			response = await post(`/n/test/fagmiljoer/${id}/rediger`, { country: 'XX', focus: 'Studentoppgaver' }, leader)
 			expect(response.status).toBe(400)
 			page = await response.text()
 			expect(page).toContain('Fyll ut feltet.')

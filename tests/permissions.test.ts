@@ -114,6 +114,7 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	// The register of knowledge partners: read by every participant, kept by the project leader and the steering group.
 	'routes/partners.tsx': { path: () => '/n/test/fagmiljoer', get: directory },
 	'routes/partner-new.tsx': { path: () => '/n/test/fagmiljoer/ny', get: participantsOnly(['steering', 'leader']), post: participantsOnly(['steering', 'leader']) },
+	'routes/partner-edit.tsx': { path: (i) => `/n/test/fagmiljoer/${i.partner}/rediger`, get: participantsOnly(['steering', 'leader']), post: participantsOnly(['steering', 'leader']) },
 	'routes/partner.tsx': { path: (i) => `/n/test/fagmiljoer/${i.partner}`, get: directory, post: participantsOnly(['steering', 'leader']) },
 	'routes/trust-answer.tsx': { path: (i) => `/n/test/tillit/${i.survey}`, get: participantsOnly(['contact', 'otherContact']), post: participantsOnly(['contact', 'otherContact']) },
 }

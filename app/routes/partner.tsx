@@ -3,11 +3,11 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/partner'
-import { countryName, countryOptions } from '#app/features/partners/countries.ts'
+import { countryName } from '#app/features/partners/countries.ts'
 import { listIdeas } from '#app/features/ideas/ideas.server.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
-import { getPartner, linkIdea, logPartnerActivity, unlinkIdea, updatePartner } from '#app/features/partners/partners.server.ts'
-import { activitySchema, partnerDetailsSchema } from '#app/features/partners/schemas.ts'
+import { getPartner, linkIdea, logPartnerActivity, unlinkIdea } from '#app/features/partners/partners.server.ts'
+import { activitySchema } from '#app/features/partners/schemas.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { actorContext } from '#app/platform/context.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
@@ -35,9 +35,9 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const canManage = can(context.get(actorContext), 'manage:partner', { networkId: network.id })
 	// The ideas the viewer sees that the partner is not part of yet, to add it to.
 	const ideaChoices = canManage ? (await listIdeas(db, { networkId: network.id, viewer })).filter((i) => !partner.ideas.some((p) => p.id === i.id)).map((i) => ({ value: String(i.id), label: i.title })) : []
-	// Countries are named here, not in the browser, whose names for some differ from the server's.
+	// The country is named here, not in the browser, whose names for some differ from the server's.
 	const place = [partner.town, countryName(lang, partner.country)].filter(Boolean).join(', ')
-	return { partner: { ...partner, place }, countries: canManage ? countryOptions(lang) : null, ideaChoices, today: osloDate() }
+	return { partner: { ...partner, place }, canManage, ideaChoices, today: osloDate() }
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
@@ -55,12 +55,6 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 		const done = await db.transaction().execute((trx) => (intent === 'linkIdea' ? linkIdea(trx, { ...actorOf, viewer }, organisationId, ideaId) : unlinkIdea(trx, actorOf, organisationId, ideaId)))
 		invariantResponse(done, 'error.notFound.title', { status: 404 })
 		return { intent: 'ideas' as const, result: null, done: intent === 'linkIdea' ? ('partner.ideaLinked' as const) : ('partner.ideaUnlinked' as const) }
-	}
-	if (intent === 'details') {
-		const submission = parseWithZod(form, { schema: partnerDetailsSchema })
-		if (submission.status !== 'success') return data({ intent: 'details' as const, result: submission.reply(), done: null }, { status: 400 })
-		await db.transaction().execute((trx) => updatePartner(trx, actorOf, organisationId, submission.value))
-		return { intent: 'details' as const, result: submission.reply(), done: 'partner.saved' as const }
 	}
 	const submission = parseWithZod(form, { schema: activitySchema })
 	if (submission.status !== 'success') return data({ intent: 'log' as const, result: submission.reply(), done: null }, { status: 400 })
@@ -84,29 +78,12 @@ function ActivityForm({ stage, today, lastResult }: { stage: string; today: stri
 	)
 }
 
-function DetailsForm({ countries, defaultValue, lastResult }: { countries: { value: string; label: string }[]; defaultValue: { country: string; focus: string }; lastResult: SubmissionResult<string[]> | null }) {
-	const t = useT()
-	const [form, fields] = useSchemaForm(partnerDetailsSchema, { id: 'partner-details', lastResult, defaultValue })
-	return (
-		<Form method="post" className="form" {...getFormProps(form)}>
-			<input type="hidden" name="intent" value="details" />
-			<SelectField field={fields.country} label={t('partner.country')} options={countries} />
-			<FormField field={fields.focus} label={t('partner.focus')} multiline />
-			<div>
-				<Button type="submit" variant="secondary">
-					{t('common.save')}
-				</Button>
-			</div>
-		</Form>
-	)
-}
-
-export default function Partner({ loaderData: { partner: p, countries, ideaChoices, today }, actionData, params }: Route.ComponentProps) {
+export default function Partner({ loaderData: { partner: p, canManage, ideaChoices, today }, actionData, params }: Route.ComponentProps) {
 	const t = useT()
 	const lang = useLang()
-	const failed = (intent: 'log' | 'details') => (actionData?.intent === intent && !actionData.done ? actionData.result : null)
+	const failed = (intent: 'log') => (actionData?.intent === intent && !actionData.done ? actionData.result : null)
 	// What the last form did, told by that form's section.
-	const saved = (intent: 'ideas' | 'log' | 'details') =>
+	const saved = (intent: 'ideas' | 'log') =>
 		actionData?.intent === intent && actionData.done ? (
 			<Alert data-color="success" role="status">
 				{t(actionData.done)}
@@ -140,6 +117,12 @@ export default function Partner({ loaderData: { partner: p, countries, ideaChoic
 			</dl>
 			<Paragraph>
 				<AppLink to={`/n/${params.network}/bedrifter/${p.id}`}>{t('partner.organisationPage')}</AppLink>
+				{canManage ? (
+					<>
+						{' · '}
+						<AppLink to={`/n/${params.network}/fagmiljoer/${p.id}/rediger`}>{t('partner.editLink')}</AppLink>
+					</>
+				) : null}
 			</Paragraph>
 			<section className="stack" aria-labelledby="people">
 				<Heading level={2} data-size="sm" id="people">
@@ -186,7 +169,7 @@ export default function Partner({ loaderData: { partner: p, countries, ideaChoic
 								<span>
 									<AppLink to={`/n/${params.network}/ideer/${idea.id}`}>{idea.title}</AppLink> ({t(`ideas.stage.${idea.stage}`)})
 								</span>
-								{countries ? (
+								{canManage ? (
 									<Form method="post">
 										<input type="hidden" name="intent" value="unlinkIdea" />
 										<input type="hidden" name="ideaId" value={idea.id} />
@@ -199,7 +182,7 @@ export default function Partner({ loaderData: { partner: p, countries, ideaChoic
 						))}
 					</ul>
 				)}
-				{countries && ideaChoices.length > 0 ? (
+				{canManage && ideaChoices.length > 0 ? (
 					<Form method="post" className="row">
 						<input type="hidden" name="intent" value="linkIdea" />
 						<PlainSelect id="idea-choice" name="ideaId" label={t('partner.idea')} options={ideaChoices} />
@@ -231,7 +214,7 @@ export default function Partner({ loaderData: { partner: p, countries, ideaChoic
 					</ol>
 				)}
 			</section>
-			{countries ? (
+			{canManage ? (
 				<>
 					<section className="stack" aria-labelledby="log">
 						<Heading level={2} data-size="sm" id="log">
@@ -239,13 +222,6 @@ export default function Partner({ loaderData: { partner: p, countries, ideaChoic
 						</Heading>
 						{/* A fresh form after each logged activity, its stage the partner's new one. */}
 						<ActivityForm key={p.activities.length} stage={p.stage} today={today} lastResult={failed('log')} />
-					</section>
-					<section className="stack" aria-labelledby="details">
-						<Heading level={2} data-size="sm" id="details">
-							{t('partner.details')}
-						</Heading>
-						{saved('details')}
-						<DetailsForm countries={countries} defaultValue={{ country: p.country, focus: p.focus }} lastResult={failed('details')} />
 					</section>
 				</>
 			) : null}

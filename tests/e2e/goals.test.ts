@@ -157,11 +157,16 @@ for (const dialect of DIALECTS) {
 			// The form starts again from the partner's new stage.
 			expect(await log.getByLabel('Fase etter dette').inputValue()).toBe('met')
 			await expectAccessible(page)
-			const details = page.getByRole('region', { name: 'Land og hva nettverket vil' })
-			await details.getByLabel('Hva nettverket vil med kontakten').fill('Et felles kurs og studenter på utveksling.')
-			await details.getByRole('button', { name: 'Lagre' }).click()
-			await details.getByText('Endringene er lagret.').waitFor()
+			const partnerUrl = page.url()
+			await page.getByRole('link', { name: /^Endre land og hva nettverket vil/ }).click()
+			await page.getByRole('heading', { level: 1, name: 'Endre Chalmers tekniska högskola i registeret' }).waitFor()
+			await expectAccessible(page)
+			await page.getByLabel('Hva nettverket vil med kontakten').fill('Et felles kurs og studenter på utveksling.')
+			await page.getByRole('button', { name: 'Lagre' }).click()
+			await page.waitForURL(partnerUrl)
+			await page.getByRole('heading', { level: 1, name: 'Chalmers tekniska högskola', exact: true }).waitFor()
 			await page.getByRole('main').getByText('Et felles kurs og studenter på utveksling.').first().waitFor()
+			await waitForHydration(page)
 
 			// The partner joins a project idea, and the idea's page names it.
 			const ideas = page.getByRole('region', { name: 'Prosjektideer med fagmiljøet' })
@@ -178,6 +183,14 @@ for (const dialect of DIALECTS) {
 			const chalmers = (await rows(page)).find((r) => r[0] === 'Chalmers tekniska högskola')!
 			expect(chalmers.slice(1, 4)).toEqual(['Forsknings- og utdanningsmiljø', 'Göteborg, Sverige', 'Møtt'])
 			expect(chalmers[4]).not.toBe('Ingen ennå')
+
+			// Taken out of the register again: the register and the idea no longer name it.
+			await page.goto(`${partnerUrl}/rediger`)
+			await page.getByRole('button', { name: 'Ta ut av registeret' }).click()
+			await page.waitForURL(`${env.server.url}${REGISTER}`)
+			await page.getByRole('heading', { level: 1, name: 'Fagmiljøer', exact: true }).waitFor()
+			expect(await page.getByText('3 fagmiljøer · 1 i utlandet').isVisible()).toBe(true)
+			expect((await rows(page)).map((r) => r[0])).not.toContain('Chalmers tekniska högskola')
 		})
 
 		test('a member reads the register and a partner’s log, in bokmål and in English, without the forms', async ({ page, login, navigate }) => {

@@ -5,7 +5,8 @@ import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
 import { osloDate } from '#app/platform/time.ts'
 import { getIdea, proposeIdea } from '#app/features/ideas/ideas.server.ts'
-import { addPartner, getPartner, linkIdea, listPartners, logPartnerActivity, unlinkIdea, updatePartner } from './partners.server.ts'
+import { addInitiative, listInitiatives } from '#app/features/competence/competence.server.ts'
+import { addPartner, getPartner, linkIdea, listPartners, logPartnerActivity, removePartner, unlinkIdea, updatePartner } from './partners.server.ts'
 import { activitySchema, partnerSchema, type PartnerInput } from './schemas.ts'
 
 const partner = (overrides: Partial<PartnerInput> = {}): PartnerInput => ({ name: 'Høgskolen', kind: 'research', town: 'Gjøvik', country: 'NO', website: '', focus: '', stage: 'identified', ...overrides })
@@ -121,6 +122,26 @@ for (const dialect of DIALECTS) {
 				'partner.idea: For alle',
 				'partner.ideaRemoved: For alle',
 			])
+		})
+
+		test('a partner taken out of the register loses its log and its ideas; its initiatives stay the network’s own', async () => {
+			const { id } = (await addPartner(db, { networkId, actorId: leader }, partner())) as { id: number }
+			const viewer = { personId: leader, organisationId: null, roles: ['project_leader'] as Role[] }
+			await logPartnerActivity(db, { networkId, actorId: leader }, id, { occurred_on: '2026-10-01', summary: 'Møte', stage: 'met' })
+			const company = await createCompany(db, networkId)
+			const contact = await createPerson(db, networkId, { roles: ['company_contact'], organisation_id: company })
+			const idea = await proposeIdea(db, { networkId, viewer: { personId: contact, organisationId: company, roles: ['company_contact'] } }, { title: 'Idé', problem: 'p', solution: 's', beneficiaries: 'b', competences: '', audience: 'members', named: [] })
+			await linkIdea(db, { networkId, actorId: leader, viewer }, id, idea)
+			await addInitiative(db, { networkId, actorId: leader }, { title: 'Kurs', competence: 'Sky', kind: 'course', partner_id: id, starts_on: undefined, description: '' })
+			await removePartner(db, { networkId, actorId: leader }, id)
+			expect(await getPartner(db, { networkId, organisationId: id, viewer })).toBeUndefined()
+			expect(await db.selectFrom('partner_activity').select('id').execute()).toEqual([])
+			expect((await getIdea(db, { networkId, viewer, ideaId: idea }))!.knowledgePartners).toEqual([])
+			expect((await listInitiatives(db, networkId)).map((i) => [i.title, i.partner])).toEqual([['Kurs', null]])
+			expect(await db.selectFrom('network_organisation').select('status').where('organisation_id', '=', id).execute()).toEqual([{ status: 'partner' }])
+			expect(await db.selectFrom('audit_log').select('summary').where('action', '=', 'partner.removed').execute()).toEqual([{ summary: 'Høgskolen' }])
+			// It can be added again.
+			expect(await addPartner(db, { networkId, actorId: leader }, partner())).toEqual({ id })
 		})
 
 		test('a partner’s people are those of its organisation in this network; another network does not see it', async () => {

@@ -120,6 +120,35 @@ export async function addPartner(trx: Kysely<DB>, actor: Actor, input: PartnerIn
 	return { id }
 }
 
+/** What the register itself says of a partner, for correcting it; undefined if it is not in the network's register. */
+export function getPartnerDetails(db: Kysely<DB>, { networkId, organisationId }: { networkId: number; organisationId: number }) {
+	return db
+		.selectFrom('knowledge_partner as kp')
+		.innerJoin('organisation as o', 'o.id', 'kp.organisation_id')
+		.select(['kp.organisation_id', 'o.name', 'kp.country', 'kp.focus'])
+		.where('kp.network_id', '=', networkId)
+		.where('kp.organisation_id', '=', organisationId)
+		.executeTakeFirst()
+}
+
+/**
+ * Takes a partner out of the register, with its activity log and its place
+ * in ideas; the initiatives it held stay, as the network's own. The
+ * organisation stays one of the network's partners.
+ */
+export async function removePartner(trx: Kysely<DB>, actor: Actor, organisationId: number) {
+	await trx.updateTable('competence_initiative').set({ partner_id: null }).where('network_id', '=', actor.networkId).where('partner_id', '=', organisationId).execute()
+	await trx.deleteFrom('idea_knowledge_partner').where('network_id', '=', actor.networkId).where('organisation_id', '=', organisationId).execute()
+	await trx.deleteFrom('partner_activity').where('network_id', '=', actor.networkId).where('organisation_id', '=', organisationId).execute()
+	const removed = await trx
+		.deleteFrom('knowledge_partner')
+		.where('network_id', '=', actor.networkId)
+		.where('organisation_id', '=', organisationId)
+		.returning((eb) => eb.selectFrom('organisation').select('organisation.name').whereRef('organisation.id', '=', 'knowledge_partner.organisation_id').as('name'))
+		.executeTakeFirst()
+	if (removed) await audit(trx, { network_id: actor.networkId, actor_id: actor.actorId, action: 'partner.removed', entity_type: 'organisation', entity_id: organisationId, summary: removed.name ?? '' })
+}
+
 /** Corrects where a partner is and what the network wants from it. */
 export async function updatePartner(trx: Kysely<DB>, actor: Actor, organisationId: number, input: Pick<PartnerInput, 'country' | 'focus'>) {
 	await trx
