@@ -3,7 +3,7 @@ import { goalHistory, goalProgress } from '#app/features/goals/goals.server.ts'
 import { goalSummaries, HISTORY_COLUMNS, IDEA_STAGES, monthName } from '#app/features/goals/summary.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
-import { countryName } from '#app/features/partners/countries.ts'
+import { placeName } from '#app/features/partners/countries.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb } from '#app/platform/guard.server.ts'
 import { formatDateTime, langFromRequest, translator } from '#app/platform/i18n.ts'
@@ -35,7 +35,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 			[
 				...summaries.partners,
 				...progress.partners.list.map((p) =>
-					[p.name, [p.town, countryName(lang, p.country)].filter(Boolean).join(', '), t(`partner.stage.${p.stage}`), p.latest_activity ? t('goals.latest', { date: formatDateTime(lang, p.latest_activity, 'date') }) : null].filter(Boolean).join(' · '),
+					[p.name, placeName(lang, p), t(`partner.stage.${p.stage}`), p.latest_activity ? t('goals.latest', { date: formatDateTime(lang, p.latest_activity, 'date') }) : null].filter(Boolean).join(' · '),
 				),
 			],
 		)

@@ -3,7 +3,7 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/partner'
-import { countryName } from '#app/features/partners/countries.ts'
+import { placeName } from '#app/features/partners/countries.ts'
 import { listIdeas } from '#app/features/ideas/ideas.server.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { getPartner, linkIdea, logPartnerActivity, unlinkIdea } from '#app/features/partners/partners.server.ts'
@@ -36,7 +36,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	// The ideas the viewer sees that the partner is not part of yet, to add it to.
 	const ideaChoices = canManage ? (await listIdeas(db, { networkId: network.id, viewer })).filter((i) => !partner.ideas.some((p) => p.id === i.id)).map((i) => ({ value: String(i.id), label: i.title })) : []
 	// The country is named here, not in the browser, whose names for some differ from the server's.
-	const place = [partner.town, countryName(lang, partner.country)].filter(Boolean).join(', ')
+	const place = placeName(lang, partner)
 	return { partner: { ...partner, place }, canManage, ideaChoices, today: osloDate() }
 }
 

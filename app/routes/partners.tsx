@@ -1,7 +1,7 @@
 import { Fragment } from 'react'
 import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/partners'
-import { countryName } from '#app/features/partners/countries.ts'
+import { placeName } from '#app/features/partners/countries.ts'
 import { listPartners } from '#app/features/partners/partners.server.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -24,7 +24,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	return {
 		network: networkName(network, lang),
 		...counts,
-		partners: partners.map((p) => ({ ...p, place: [p.town, countryName(lang, p.country)].filter(Boolean).join(', ') })),
+		partners: partners.map((p) => ({ ...p, place: placeName(lang, p) })),
 		canManage: can(context.get(actorContext), 'manage:partner', { networkId: network.id }),
 	}
 }

@@ -23,6 +23,11 @@ export function countryName(lang: Lang, code: string) {
 	return names[lang].of(code) ?? code
 }
 
+/** Where a partner is, in the reader's language: "Tallinn, Estland", or the country alone. */
+export function placeName(lang: Lang, { town, country }: { town: string; country: string }) {
+	return [town, countryName(lang, country)].filter(Boolean).join(', ')
+}
+
 /** Every country for a select, home first, the rest by name in the reader's language. */
 export function countryOptions(lang: Lang) {
 	const rest = COUNTRY_CODES.filter((c) => c !== HOME)
