@@ -6,7 +6,7 @@ import type { Route } from './+types/partner'
 import { placeName } from '#app/features/partners/countries.ts'
 import { listIdeas } from '#app/features/ideas/ideas.server.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
-import { getPartner, linkIdea, logPartnerActivity, unlinkIdea } from '#app/features/partners/partners.server.ts'
+import { getPartner, getPartnerDetails, linkIdea, logPartnerActivity, unlinkIdea } from '#app/features/partners/partners.server.ts'
 import { activitySchema } from '#app/features/partners/schemas.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { actorContext } from '#app/platform/context.ts'
@@ -46,7 +46,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 	const actor = requirePermission(context, request, 'manage:partner', { networkId: network.id })
 	const viewer = requireViewer(context, request, network.id)
 	const db = getDb(context)
-	invariantResponse(await getPartner(db, { networkId: network.id, organisationId, viewer }), 'error.notFound.title', { status: 404 })
+	invariantResponse(await getPartnerDetails(db, { networkId: network.id, organisationId }), 'error.notFound.title', { status: 404 })
 	const form = await request.formData()
 	const actorOf = { networkId: network.id, actorId: actor.personId }
 	const intent = form.get('intent')
@@ -81,7 +81,8 @@ function ActivityForm({ stage, today, lastResult }: { stage: string; today: stri
 export default function Partner({ loaderData: { partner: p, canManage, ideaChoices, today }, actionData, params }: Route.ComponentProps) {
 	const t = useT()
 	const lang = useLang()
-	const failed = (intent: 'log') => (actionData?.intent === intent && !actionData.done ? actionData.result : null)
+	// The activity form's answer when it was turned down, to show what was typed and why.
+	const refusedActivity = actionData?.intent === 'log' && !actionData.done ? actionData.result : null
 	// What the last form did, told by that form's section.
 	const saved = (intent: 'ideas' | 'log') =>
 		actionData?.intent === intent && actionData.done ? (
@@ -221,7 +222,7 @@ export default function Partner({ loaderData: { partner: p, canManage, ideaChoic
 							{t('partner.log')}
 						</Heading>
 						{/* A fresh form after each logged activity, its stage the partner's new one. */}
-						<ActivityForm key={p.activities.length} stage={p.stage} today={today} lastResult={failed('log')} />
+						<ActivityForm key={p.activities.length} stage={p.stage} today={today} lastResult={refusedActivity} />
 					</section>
 				</>
 			) : null}

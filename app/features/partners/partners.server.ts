@@ -45,7 +45,7 @@ export async function getPartner(db: Kysely<DB>, { networkId, organisationId, vi
 		db
 			.selectFrom('knowledge_partner as kp')
 			.innerJoin('organisation as o', 'o.id', 'kp.organisation_id')
-			.select(['o.id', 'o.name', 'o.kind', 'o.town', 'o.website', 'kp.country', 'kp.stage', 'kp.focus', 'kp.created_at'])
+			.select(['o.id', 'o.name', 'o.kind', 'o.town', 'o.website', 'kp.country', 'kp.stage', 'kp.focus'])
 			.where('kp.network_id', '=', networkId)
 			.where('kp.organisation_id', '=', organisationId)
 			.executeTakeFirst(),
@@ -120,7 +120,7 @@ export async function addPartner(trx: Kysely<DB>, actor: Actor, input: PartnerIn
 	return { id }
 }
 
-/** What the register itself says of a partner, for correcting it; undefined if it is not in the network's register. */
+/** What the register itself says of a partner (also whether it is in the register at all); undefined if it is not in the network's register. */
 export function getPartnerDetails(db: Kysely<DB>, { networkId, organisationId }: { networkId: number; organisationId: number }) {
 	return db
 		.selectFrom('knowledge_partner as kp')
