@@ -14,7 +14,7 @@ for (const dialect of DIALECTS) {
 			drops.push(drop)
 			return db
 		}
-		const count = async (db: Awaited<ReturnType<typeof database>>, table: 'network' | 'organisation' | 'person' | 'gathering' | 'registration' | 'idea' | 'effort_entry' | 'outbox') =>
+		const count = async (db: Awaited<ReturnType<typeof database>>, table: 'network' | 'organisation' | 'person' | 'gathering' | 'registration' | 'idea' | 'effort_entry' | 'outbox' | 'knowledge_partner' | 'partner_activity' | 'idea_knowledge_partner' | 'competence_initiative') =>
 			Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
 
 		test('fills the regional shape through the data functions, the same for the same seed, and marks it', async () => {
@@ -25,7 +25,16 @@ for (const dialect of DIALECTS) {
 
 			const shape = SCALES.regional
 			expect(await count(first, 'network')).toBe(1)
-			expect(await count(first, 'organisation')).toBe(shape.organisationsPerNetwork)
+			// The member companies, two of the country's institutions and one abroad, all three in the register of knowledge partners.
+			expect(await count(first, 'organisation')).toBe(shape.organisationsPerNetwork + 3)
+			const partners = await first.selectFrom('knowledge_partner as kp').innerJoin('organisation as o', 'o.id', 'kp.organisation_id').select(['o.name', 'o.org_number', 'kp.country']).orderBy('o.name').execute()
+			expect(partners.map((p) => [p.name, p.country, p.org_number !== null])).toEqual([
+				['NTNU', 'NO', true],
+				['Tallinn University of Technology', 'EE', false],
+				['Universitetet i Sørøst-Norge', 'NO', true],
+			])
+			expect(await count(first, 'idea_knowledge_partner')).toBe(1)
+			expect(await count(first, 'competence_initiative')).toBe(shape.initiativesPerNetwork)
 			expect(await count(first, 'person')).toBe(shape.organisationsPerNetwork * shape.peoplePerOrganisation)
 			expect(await count(first, 'gathering')).toBe(shape.gatheringsPerNetwork)
 			expect(await count(first, 'registration')).toBeGreaterThan(shape.gatheringsPerNetwork * shape.registrationsPerGathering * 0.9)
@@ -37,6 +46,8 @@ for (const dialect of DIALECTS) {
 
 			const people = (db: typeof first) => db.selectFrom('person').select(['name', 'email', 'competences']).orderBy('id').execute()
 			expect(await people(second)).toEqual(await people(first))
+			const log = (db: typeof first) => db.selectFrom('partner_activity').select(['organisation_id', 'occurred_on', 'stage']).orderBy('id').execute()
+			expect(await log(second)).toEqual(await log(first))
 			await expect(assertGenerated(first, 'regional', 'the test database')).resolves.toBeUndefined()
 			await expect(assertGenerated(first, 'national', 'the test database')).rejects.toThrow('the test database is not a generated national data set')
 		})

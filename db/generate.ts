@@ -12,10 +12,12 @@ import { createGathering, getGathering, registerForGathering, setCheckedIn, upda
 import type { IdeaStage, Role } from './schema.ts'
 import { evaluateIdea, getCriteria, joinIdea, proposeIdea } from '../app/features/ideas/ideas.server.ts'
 import { approveEffort, logEffort } from '../app/features/commitment/effort.server.ts'
+import { addPartner, linkIdea, logPartnerActivity } from '../app/features/partners/partners.server.ts'
+import { addInitiative } from '../app/features/competence/competence.server.ts'
 
 export const SCALES = {
-	national: { networks: 300, organisationsPerNetwork: 20, peoplePerOrganisation: 10, gatheringsPerNetwork: 10, registrationsPerGathering: 50, ideasPerNetwork: 20, effortPerNetwork: 334 },
-	regional: { networks: 1, organisationsPerNetwork: 20, peoplePerOrganisation: 10, gatheringsPerNetwork: 10, registrationsPerGathering: 50, ideasPerNetwork: 20, effortPerNetwork: 334 },
+	national: { networks: 300, organisationsPerNetwork: 20, peoplePerOrganisation: 10, gatheringsPerNetwork: 10, registrationsPerGathering: 50, ideasPerNetwork: 20, effortPerNetwork: 334, initiativesPerNetwork: 2 },
+	regional: { networks: 1, organisationsPerNetwork: 20, peoplePerOrganisation: 10, gatheringsPerNetwork: 10, registrationsPerGathering: 50, ideasPerNetwork: 20, effortPerNetwork: 334, initiativesPerNetwork: 2 },
 } as const
 export type Scale = keyof typeof SCALES
 
@@ -39,6 +41,9 @@ const COMPETENCES = ['Webutvikling', 'Mobilutvikling', 'Skytjenester', 'Informas
 const TECHNOLOGIES = ['React', 'TypeScript', 'Node.js', 'PostgreSQL', 'Kotlin', 'Swift', 'Python', 'Java', 'Go', 'Rust', 'Azure', 'AWS', 'Kubernetes', 'Linux', 'Unity', 'C#', '.NET', 'PHP', 'Terraform', 'Power BI']
 const TOWNS = ['Lillehammer', 'Gjøvik', 'Hamar', 'Elverum', 'Kongsvinger', 'Tromsø', 'Bodø', 'Trondheim', 'Ålesund', 'Bergen', 'Stavanger', 'Kristiansand', 'Drammen', 'Fredrikstad', 'Tønsberg', 'Skien', 'Molde', 'Harstad', 'Alta', 'Steinkjer']
 const REGIONS = ['Innlandet', 'Troms', 'Nordland', 'Trøndelag', 'Møre og Romsdal', 'Vestland', 'Rogaland', 'Agder', 'Buskerud', 'Østfold', 'Vestfold', 'Telemark', 'Finnmark', 'Akershus', 'Oslo']
+// Knowledge partners (goal 4): the country's universities and institutes, each one organisation shared by the networks it works with, and one abroad for every other network.
+const INSTITUTIONS = [['NTNU', 'Trondheim'], ['Universitetet i Oslo', 'Oslo'], ['Universitetet i Bergen', 'Bergen'], ['UiT Norges arktiske universitet', 'Tromsø'], ['Universitetet i Innlandet', 'Lillehammer'], ['Universitetet i Sørøst-Norge', 'Kongsberg'], ['Universitetet i Stavanger', 'Stavanger'], ['Universitetet i Agder', 'Kristiansand'], ['Nord universitet', 'Bodø'], ['SINTEF', 'Trondheim'], ['NORCE', 'Bergen'], ['Høgskolen i Molde', 'Molde']] as const
+const ABROAD = [['Tallinn University of Technology', 'Tallinn', 'EE'], ['Chalmers tekniska högskola', 'Göteborg', 'SE'], ['Danmarks Tekniske Universitet', 'Kongens Lyngby', 'DK'], ['Aalto-yliopisto', 'Espoo', 'FI'], ['Fraunhofer FOKUS', 'Berlin', 'DE'], ['TU Delft', 'Delft', 'NL'], ['University of Edinburgh', 'Edinburgh', 'GB'], ['KTH Kungliga Tekniska högskolan', 'Stockholm', 'SE']] as const
 const INDUSTRIES = ['IKT', 'Reiseliv', 'Industri', 'Havbruk', 'Energi', 'Helse', 'Bygg', 'Landbruk', 'Kreativ næring', 'Logistikk']
 
 const WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2]
@@ -61,6 +66,7 @@ export async function generate(db: Kysely<DB>, { scale, seed, log = () => {} }: 
 	const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!
 	const some = <T>(list: readonly T[], n: number) => [...new Set(Array.from({ length: n }, () => pick(list)))]
 	const origin = 'http://localhost:3000'
+	const partnerRand = random(seed ^ 0x5eed)
 	const started = Date.now()
 	let organisationNo = 0
 	let personNo = 0
@@ -156,6 +162,9 @@ export async function generate(db: Kysely<DB>, { scale, seed, log = () => {} }: 
 				await approveEffort(db, { networkId: network.id, approver: { id: contact.id, organisationId: contact.organisation, isContact: true } }, entry.id)
 			}
 		}
+		// From a random stream of their own, so that the rest of the set stays as it was before partners were generated.
+		const leader = network.people.find((p) => p.roles.includes('project_leader')) ?? steering
+		await db.transaction().execute((trx) => generatePartners(trx, { network, leader, n, shape, rand: partnerRand }))
 		log(`${n + 1}/${shape.networks} networks, ${organisationNo} organisations, ${personNo} people (${Math.round((Date.now() - started) / 1000)} s)`)
 	}
 	// Generated confirmations and reminders are not real mail: none of it may be sent.
@@ -164,6 +173,49 @@ export async function generate(db: Kysely<DB>, { scale, seed, log = () => {} }: 
 	await sql`create table generated_dataset (scale text not null, seed integer not null, created_at text not null)`.execute(db)
 	await sql`insert into generated_dataset (scale, seed, created_at) values (${scale}, ${seed}, ${new Date().toISOString()})`.execute(db)
 	await sql`vacuum`.execute(db)
+}
+
+type Person = { id: number; organisation: number; roles: Role[] }
+const STAGES = ['identified', 'contacted', 'met', 'agreement'] as const
+
+/**
+ * A network's register of knowledge partners: two of the country's
+ * institutions (each one organisation, a partner of every network that
+ * registers it) and, for every other network, one abroad; a log that moves
+ * each some way through the stages during 2026, a project idea with one of
+ * them, and competence initiatives for what the members seek.
+ */
+async function generatePartners(trx: Kysely<DB>, { network, leader, n, shape, rand }: { network: { id: number; people: Person[] }; leader: Person; n: number; shape: (typeof SCALES)[Scale]; rand: () => number }) {
+	const actor = { networkId: network.id, actorId: leader.id }
+	const partners: number[] = []
+	for (const k of [n % INSTITUTIONS.length, (n + 5) % INSTITUTIONS.length]) {
+		const [name, town] = INSTITUTIONS[k]!
+		// The organisation number makes it the same organisation in every network.
+		await createOrganisation(trx, actor, { org_number: orgNumberFor(1_000_000 + k), name, kind: 'research', description: `${name} er et universitet eller forskningsinstitutt i ${town}.`, website: '', employees: null, town, competences_offered: '', competences_wanted: '', technologies: '' }, 'partner')
+		partners.push(await registered(addPartner(trx, actor, { name, kind: 'research', town, country: 'NO', website: '', focus: `Studentprosjekter og forskning på ${COMPETENCES[(n + k) % COMPETENCES.length]!.toLowerCase()}.`, stage: 'identified' })))
+	}
+	if (n % 2 === 0) {
+		const [name, town, country] = ABROAD[(n / 2) % ABROAD.length]!
+		partners.push(await registered(addPartner(trx, actor, { name, kind: 'research', town, country, website: '', focus: 'Internasjonalt samarbeid og søknader til EU-programmer.', stage: 'identified' })))
+	}
+	for (const [k, id] of partners.entries()) {
+		const reached = Math.floor(rand() * STAGES.length)
+		for (let s = 1; s <= reached; s++) {
+			await logPartnerActivity(trx, actor, id, { occurred_on: `2026-${String(2 + 3 * s).padStart(2, '0')}-${String(1 + ((n + k) % 28)).padStart(2, '0')}`, summary: ['Første e-post om samarbeid.', 'Møte med instituttet.', 'Avtale om studentprosjekter signert.'][s - 1]!, stage: STAGES[s]! })
+		}
+	}
+	const idea = await trx.selectFrom('idea').select('id').where('network_id', '=', network.id).where('audience', '=', 'members').orderBy('id').executeTakeFirst()
+	if (idea) await linkIdea(trx, { ...actor, viewer: { personId: leader.id, organisationId: leader.organisation, roles: leader.roles } }, partners[0]!, idea.id)
+	for (let i = 0; i < shape.initiativesPerNetwork; i++) {
+		const competence = COMPETENCES[Math.floor(rand() * COMPETENCES.length)]!
+		await addInitiative(trx, actor, { title: `Kurs i ${competence.toLowerCase()}`, competence, kind: i % 2 === 0 ? 'course' : 'seminar', partner_id: partners[i % partners.length], starts_on: `2027-0${1 + i}-${String(10 + (n % 18)).padStart(2, '0')}`, description: '' })
+	}
+}
+
+async function registered(outcome: Promise<{ id: number } | { error: string }>) {
+	const result = await outcome
+	if ('error' in result) throw new Error(`A generated knowledge partner could not be added: ${result.error}`)
+	return result.id
 }
 
 /** The generated set's scale, if this database holds one. */

@@ -3,7 +3,7 @@ import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/competence'
-import { addInitiative, competenceNeeds, listInitiatives, removeInitiative } from '#app/features/competence/competence.server.ts'
+import { addInitiative, competenceNeeds, removeInitiative } from '#app/features/competence/competence.server.ts'
 import { initiativeSchema as schema } from '#app/features/competence/schemas.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -26,11 +26,10 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	requirePermission(context, request, 'read:directory', { networkId: network.id })
 	const db = getDb(context)
 	const canManage = can(context.get(actorContext), 'manage:competence', { networkId: network.id })
-	const [needs, initiatives, partners] = await Promise.all([competenceNeeds(db, network.id), listInitiatives(db, network.id), canManage ? listPartners(db, network.id) : null])
+	const [needs, partners] = await Promise.all([competenceNeeds(db, network.id), canManage ? listPartners(db, network.id) : null])
 	return {
 		network: networkName(network, langFromRequest(request)),
 		...needs,
-		initiatives,
 		// Only for those who plan initiatives: the partners that may hold one.
 		partners: partners && partners.partners.map((p) => ({ value: String(p.id), label: p.name })),
 	}
@@ -95,7 +94,6 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 	const t = useT()
 	const lang = useLang()
 	const base = `/n/${params.network}`
-	const key = (competence: string) => competence.toLocaleLowerCase('nb')
 	const day = (i: { starts_on: string | null }) => (i.starts_on ? <time dateTime={i.starts_on}>{formatDateTime(lang, i.starts_on, 'date')}</time> : t('initiative.noDate'))
 	return (
 		<main id="main" className="page">
@@ -136,13 +134,13 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 									</Table.Cell>
 									<Table.Cell>{n.offeredBy.length === 0 ? t('competence.nobody') : <Companies list={n.offeredBy} base={base} />}</Table.Cell>
 									<Table.Cell>
-										<ul className="plain-list">
-											{d.initiatives
-												.filter((i) => key(i.competence) === key(n.competence))
-												.map((i) => (
+										{n.initiatives.length > 0 ? (
+											<ul className="plain-list">
+												{n.initiatives.map((i) => (
 													<li key={i.id}>{i.title}</li>
 												))}
-										</ul>
+											</ul>
+										) : null}
 									</Table.Cell>
 								</Table.Row>
 							))}

@@ -1,5 +1,5 @@
 import type { Route } from './+types/goals-csv'
-import { goalHistory } from '#app/features/goals/goals.server.ts'
+import { goalReport } from '#app/features/goals/goals.server.ts'
 import { HISTORY_COLUMNS } from '#app/features/goals/summary.ts'
 import { toCsv } from '#app/features/gatherings/csv.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
@@ -11,7 +11,7 @@ import { langFromRequest, translator } from '#app/platform/i18n.ts'
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
 	const viewer = requireViewer(context, request, network.id)
-	const history = await goalHistory(getDb(context), { networkId: network.id, viewer })
+	const { history } = await goalReport(getDb(context), { network, viewer })
 	const t = translator(langFromRequest(request))
 	const csv = toCsv([[t('goals.column.month'), ...HISTORY_COLUMNS.map((c) => t(`goals.column.${c}`))], ...history.map((h) => [h.month, ...HISTORY_COLUMNS.map((c) => h[c])])])
 	return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="maaloppnaaelse.csv"', 'Cache-Control': 'private, no-store' } })

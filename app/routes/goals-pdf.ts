@@ -1,5 +1,5 @@
 import type { Route } from './+types/goals-pdf'
-import { goalHistory, goalProgress } from '#app/features/goals/goals.server.ts'
+import { goalReport } from '#app/features/goals/goals.server.ts'
 import { goalSummaries, HISTORY_COLUMNS, IDEA_STAGES, monthName } from '#app/features/goals/summary.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
@@ -15,7 +15,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
 	const viewer = requireViewer(context, request, network.id)
 	const db = getDb(context)
-	const [progress, history] = await Promise.all([goalProgress(db, { networkId: network.id, viewer }), goalHistory(db, { networkId: network.id, viewer })])
+	const { progress, history } = await goalReport(db, { network, viewer })
 	const lang = langFromRequest(request)
 	const t = translator(lang)
 	const summaries = goalSummaries(t, lang, progress)

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/goals'
-import { goalHistory, goalProgress } from '#app/features/goals/goals.server.ts'
+import { goalReport } from '#app/features/goals/goals.server.ts'
 import { goalSummaries, HISTORY_COLUMNS, IDEA_STAGES, monthName } from '#app/features/goals/summary.ts'
 import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
@@ -18,7 +18,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const viewer = requireViewer(context, request, network.id)
 	const lang = langFromRequest(request)
 	const db = getDb(context)
-	const [progress, history] = await Promise.all([goalProgress(db, { networkId: network.id, viewer }), goalHistory(db, { networkId: network.id, viewer })])
+	const { progress, history } = await goalReport(db, { network, viewer })
 	// Months are named here, in the reader's language, as the server says them.
 	return { network: networkName(network, lang), progress, history: history.map((h) => ({ ...h, label: monthName(lang, h.month) })) }
 }

@@ -98,5 +98,20 @@ for (const dialect of DIALECTS) {
 			expect((await listInitiatives(db, networkId)).map((i) => i.title)).toEqual(['Januar', 'Uten dato'])
 			expect(await db.selectFrom('audit_log').select(['summary', 'actor_id']).where('action', '=', 'initiative.removed').execute()).toEqual([{ summary: 'Mars', actor_id: leader }])
 		})
+
+		test('each need carries the initiatives for its competence, whatever their case; one for a competence nobody seeks is in the list only', async () => {
+			const networkId = await createNetwork(db)
+			await createCompany(db, networkId, { name: 'Søker AS', competences_wanted: 'Skytjenester, Personvern' })
+			const add = (title: string, competence: string) => addInitiative(db, { networkId, actorId: null }, { title, competence, kind: 'course', partner_id: undefined, starts_on: undefined, description: '' })
+			await add('Skykurs', 'skytjenester')
+			await add('Sky for ledere', 'SKYTJENESTER')
+			await add('Spillkurs', 'Spillutvikling')
+			const { needs, initiatives } = await competenceNeeds(db, networkId)
+			expect(needs.map((n) => [n.competence, n.initiatives.map((i) => i.title)])).toEqual([
+				['Personvern', []],
+				['Skytjenester', ['Sky for ledere', 'Skykurs']],
+			])
+			expect(initiatives.map((i) => i.title)).toEqual(['Sky for ledere', 'Skykurs', 'Spillkurs'])
+		})
 	})
 }

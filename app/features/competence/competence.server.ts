@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
+import { listMemberCompanies } from '#app/features/meetings/acquaintance.server.ts'
 import { audit } from '#app/platform/audit.server.ts'
 import { compareNorwegian } from '#app/platform/i18n.ts'
 import { splitTags } from '#app/platform/text.ts'
@@ -7,6 +8,7 @@ import { now } from '#app/platform/time.ts'
 import type { InitiativeInput } from './schemas.ts'
 
 type Company = { id: number; name: string }
+type MemberCompany = Company & { competences_offered: string; competences_wanted: string }
 
 /**
  * The network's competence needs (goal 3): each competence the member
@@ -14,42 +16,44 @@ type Company = { id: number; name: string }
  * the most sought first and, among equals, the least offered. A competence
  * no member offers is a need for raising competence in the network, not one
  * a neighbour can meet. Tags match whatever their case ("skytjenester" is
- * "Skytjenester"); a tag is shown as most companies wrote it.
+ * "Skytjenester"); a tag is shown as most companies wrote it. Each need
+ * carries the network's initiatives for that competence.
  */
 export async function competenceNeeds(db: Kysely<DB>, networkId: number) {
-	const companies = await db
-		.selectFrom('network_organisation as no')
-		.innerJoin('organisation as o', 'o.id', 'no.organisation_id')
-		.select(['o.id', 'o.name', 'o.competences_offered', 'o.competences_wanted'])
-		.where('no.network_id', '=', networkId)
-		.where('no.status', '=', 'member')
-		.execute()
-	companies.sort((a, b) => compareNorwegian(a.name, b.name))
-	const needs = new Map<string, { spellings: Map<string, number>; wantedBy: Company[]; offeredBy: Company[] }>()
+	const [companies, initiatives] = await Promise.all([listMemberCompanies(db, networkId), listInitiatives(db, networkId)])
+	return { ...rollUpNeeds(companies, initiatives), initiatives }
+}
+
+/** The roll-up behind `competenceNeeds`, from the member companies (and initiatives) already read. */
+export function rollUpNeeds(members: readonly MemberCompany[], initiatives: readonly { id: number; title: string; competence: string }[] = []) {
+	const companies = [...members].sort((a, b) => compareNorwegian(a.name, b.name))
+	// One object a company, however many needs name it: the page's data then holds each once.
+	const named = companies.map((c) => ({ id: c.id, name: c.name }))
+	const needs = new Map<string, { spellings: Map<string, number>; wantedBy: Company[]; offeredBy: Company[]; initiatives: { id: number; title: string }[] }>()
 	const keys = new Map<string, string>()
 	const keyOf = (tag: string) => {
 		let key = keys.get(tag)
 		if (key === undefined) keys.set(tag, (key = tag.toLocaleLowerCase('nb')))
 		return key
 	}
-	for (const c of companies) {
+	for (const [i, c] of companies.entries()) {
 		for (const tag of new Set(splitTags(c.competences_wanted))) {
 			let need = needs.get(keyOf(tag))
-			if (!need) needs.set(keyOf(tag), (need = { spellings: new Map(), wantedBy: [], offeredBy: [] }))
-			if (need.wantedBy.some((w) => w.id === c.id)) continue
+			if (!need) needs.set(keyOf(tag), (need = { spellings: new Map(), wantedBy: [], offeredBy: [], initiatives: [] }))
+			if (need.wantedBy.includes(named[i]!)) continue
 			need.spellings.set(tag, (need.spellings.get(tag) ?? 0) + 1)
-			need.wantedBy.push({ id: c.id, name: c.name })
+			need.wantedBy.push(named[i]!)
 		}
 	}
-	for (const c of companies) {
+	for (const [i, c] of companies.entries()) {
 		const offered = new Set(splitTags(c.competences_offered).map(keyOf))
-		for (const [key, need] of needs) if (offered.has(key)) need.offeredBy.push({ id: c.id, name: c.name })
+		for (const [key, need] of needs) if (offered.has(key)) need.offeredBy.push(named[i]!)
 	}
-	const rows = [...needs.values()].map(({ spellings, wantedBy, offeredBy }) => ({
+	for (const { id, title, competence } of initiatives) needs.get(keyOf(competence))?.initiatives.push({ id, title })
+	const rows = [...needs.values()].map(({ spellings, ...need }) => ({
 		// The most common spelling; among equals, that of the first company by name.
 		competence: [...spellings].sort((a, b) => b[1] - a[1])[0]![0],
-		wantedBy,
-		offeredBy,
+		...need,
 	}))
 	rows.sort((a, b) => b.wantedBy.length - a.wantedBy.length || a.offeredBy.length - b.offeredBy.length || compareNorwegian(a.competence, b.competence))
 	return { needs: rows, companies: companies.length, seeking: companies.filter((c) => splitTags(c.competences_wanted).length > 0).length }

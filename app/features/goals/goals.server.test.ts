@@ -3,12 +3,12 @@ import type { Kysely } from 'kysely'
 import type { DB, Role } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
-import { moveIdea, proposeIdea } from '#app/features/ideas/ideas.server.ts'
+import { moveIdea, proposeIdea, type Viewer } from '#app/features/ideas/ideas.server.ts'
 import { answerSurvey, openSurvey, recordContact } from '#app/features/meetings/acquaintance.server.ts'
 import { addInitiative } from '#app/features/competence/competence.server.ts'
 import { addPartner, logPartnerActivity } from '#app/features/partners/partners.server.ts'
 import { osloDate } from '#app/platform/time.ts'
-import { goalHistory, goalProgress } from './goals.server.ts'
+import { goalReport } from './goals.server.ts'
 
 for (const dialect of DIALECTS) {
 	describe(`progress on the four goals on ${dialect}`, () => {
@@ -18,6 +18,9 @@ for (const dialect of DIALECTS) {
 			;({ db, drop } = await createTestDatabase(dialect))
 		})
 		afterEach(() => drop())
+		const network = (id: number) => db.selectFrom('network').select(['id', 'created_at']).where('id', '=', id).executeTakeFirstOrThrow()
+		const goalProgress = async (db: Kysely<DB>, { networkId, viewer }: { networkId: number; viewer: Viewer }) => (await goalReport(db, { network: await network(networkId), viewer })).progress
+		const goalHistory = async (db: Kysely<DB>, { networkId, viewer }: { networkId: number; viewer: Viewer }) => (await goalReport(db, { network: await network(networkId), viewer })).history
 
 		test('a new network starts at nothing on every goal', async () => {
 			const networkId = await createNetwork(db)

@@ -8,7 +8,7 @@ import { now } from '#app/platform/time.ts'
 
 // Every network page asks for it.
 const networkBySlug = prepared((db, p: { slug: string }) =>
-	db.selectFrom('network').select(['id', 'slug', 'name', 'name_en', 'region', 'phase', 'about_nb', 'about_en']).where('slug', '=', p.slug),
+	db.selectFrom('network').select(['id', 'slug', 'name', 'name_en', 'region', 'phase', 'about_nb', 'about_en', 'created_at']).where('slug', '=', p.slug),
 )
 
 /** The network's name in the page's language: bokmål, or its English name. */

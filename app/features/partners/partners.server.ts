@@ -18,7 +18,7 @@ export async function listPartners(db: Kysely<DB>, networkId: number) {
 	const partners = await db
 		.selectFrom('knowledge_partner as kp')
 		.innerJoin('organisation as o', 'o.id', 'kp.organisation_id')
-		.select(['o.id', 'o.name', 'o.kind', 'o.town', 'kp.country', 'kp.stage', 'kp.focus'])
+		.select(['o.id', 'o.name', 'o.kind', 'o.town', 'kp.country', 'kp.stage', 'kp.focus', 'kp.added_stage', 'kp.created_at'])
 		.select((eb) =>
 			eb
 				.selectFrom('partner_activity as a')
