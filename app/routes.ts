@@ -32,6 +32,7 @@ export default [
 			route('kart', 'routes/network-map.tsx'),
 			route('maal', 'routes/goals.tsx'),
 			route('kompetanse', 'routes/competence.tsx'),
+			route('kompetanse/nytt-tiltak', 'routes/competence-new.tsx'),
 			route('fagmiljoer', 'routes/partners.tsx'),
 			route('fagmiljoer/ny', 'routes/partner-new.tsx'),
 			route('fagmiljoer/:organisationId', 'routes/partner.tsx'),

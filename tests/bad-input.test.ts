@@ -250,14 +250,14 @@ for (const dialect of DIALECTS) {
 		})
 		test('competence initiatives: no title, a day that does not exist and a partner outside the register get a message; nothing is written', async () => {
 			const db = server.db
-			let response = await post('/n/test/kompetanse', { title: '', competence: 'Skytjenester', kind: 'course', partner_id: '', starts_on: '2027-02-30', description: 'To dager' }, leader)
+			let response = await post('/n/test/kompetanse/nytt-tiltak', { title: '', competence: 'Skytjenester', kind: 'course', partner_id: '', starts_on: '2027-02-30', description: 'To dager' }, leader)
 			expect(response.status).toBe(400)
 			let page = await response.text()
 			expect(page).toContain('Fyll ut feltet.')
 			expect(page).toContain('Skriv en gyldig dato.')
 			expect(page).toContain('value="Skytjenester"')
 			expect(page).toContain('To dager</textarea>')
-			response = await post('/n/test/kompetanse', { title: 'Kurs', competence: 'Skytjenester', kind: 'course', partner_id: String(company), starts_on: '' }, leader)
+			response = await post('/n/test/kompetanse/nytt-tiltak', { title: 'Kurs', competence: 'Skytjenester', kind: 'course', partner_id: String(company), starts_on: '' }, leader)
 			expect(response.status).toBe(400)
 			page = await response.text()
 			expect(page).toContain('Velg et fagmiljø fra registeret.')

@@ -1,57 +1,45 @@
-import { data, Form } from 'react-router'
-import { getFormProps, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { Form } from 'react-router'
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/competence'
-import { addInitiative, competenceNeeds, removeInitiative } from '#app/features/competence/competence.server.ts'
-import { initiativeSchema as schema } from '#app/features/competence/schemas.ts'
+import { competenceNeeds, removeInitiative } from '#app/features/competence/competence.server.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
-import { listPartners } from '#app/features/partners/partners.server.ts'
 import { actorContext } from '#app/platform/context.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime, langFromRequest } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
-import { INITIATIVE_KINDS } from '#db/schema.ts'
-import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
-import { SelectField } from '#app/ui/select-field.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
-import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 // The competence the member companies seek, rolled up to the network (goal 3), against what its members offer, and what the network does about it.
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
 	requirePermission(context, request, 'read:directory', { networkId: network.id })
 	const db = getDb(context)
-	const canManage = can(context.get(actorContext), 'manage:competence', { networkId: network.id })
-	const [needs, partners] = await Promise.all([competenceNeeds(db, network.id), canManage ? listPartners(db, network.id) : null])
+	const needs = await competenceNeeds(db, network.id)
+	// Back from adding one (competence-new.tsx): the initiative is named, if it is there.
+	const added = Number(new URL(request.url).searchParams.get('lagt-til'))
 	return {
 		network: networkName(network, langFromRequest(request)),
 		...needs,
-		// Only for those who plan initiatives: the partners that may hold one.
-		partners: partners && partners.partners.map((p) => ({ value: String(p.id), label: p.name })),
+		added: needs.initiatives.find((i) => i.id === added)?.title ?? null,
+		canManage: can(context.get(actorContext), 'manage:competence', { networkId: network.id }),
 	}
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
 	const network = await requireNetwork(context, params.network)
 	const actor = requirePermission(context, request, 'manage:competence', { networkId: network.id })
+	// The one thing done here: an initiative called off is taken off the list. New ones are added on competence-new.tsx.
 	const form = await request.formData()
-	const actorOf = { networkId: network.id, actorId: actor.personId }
-	const db = getDb(context)
-	if (form.get('intent') === 'remove') {
-		const initiativeId = requireId(String(form.get('initiativeId')))
-		const removed = await db.transaction().execute((trx) => removeInitiative(trx, actorOf, initiativeId))
-		invariantResponse(removed, 'error.notFound.title', { status: 404 })
-		return { result: null, done: 'initiative.removed' as const }
-	}
-	const submission = parseWithZod(form, { schema })
-	if (submission.status !== 'success') return data({ result: submission.reply(), done: null }, { status: 400 })
-	const outcome = await db.transaction().execute((trx) => addInitiative(trx, actorOf, submission.value))
-	if ('error' in outcome) return data({ result: submission.reply({ fieldErrors: { partner_id: ['initiative.partnerUnknown'] } }), done: null }, { status: 400 })
-	return { result: null, done: 'initiative.added' as const }
+	invariantResponse(form.get('intent') === 'remove', 'error.badRequest.title', { status: 400 })
+	const initiativeId = requireId(String(form.get('initiativeId')))
+	const removed = await getDb(context)
+		.transaction()
+		.execute((trx) => removeInitiative(trx, { networkId: network.id, actorId: actor.personId }, initiativeId))
+	invariantResponse(removed, 'error.notFound.title', { status: 404 })
+	return { removed: true }
 }
 
 function Companies({ list, base }: { list: { id: number; name: string }[]; base: string }) {
@@ -63,30 +51,6 @@ function Companies({ list, base }: { list: { id: number; name: string }[]; base:
 				</li>
 			))}
 		</ul>
-	)
-}
-
-function AddInitiative({ partners, competences, lastResult }: { partners: { value: string; label: string }[]; competences: string[]; lastResult: SubmissionResult<string[]> | null }) {
-	const t = useT()
-	const [form, fields] = useSchemaForm(schema, { id: 'add-initiative', lastResult, defaultValue: { kind: 'course', partner_id: '' } })
-	return (
-		<Form method="post" className="form" {...getFormProps(form)}>
-			{form.status === 'error' ? <Alert data-color="danger">{t('common.formErrors')}</Alert> : null}
-			<FormField field={fields.title} label={t('initiative.title')} />
-			<FormField field={fields.competence} label={t('initiative.competence')} description={t('initiative.competenceHint')} list="competences" />
-			<datalist id="competences">
-				{competences.map((c) => (
-					<option key={c} value={c} />
-				))}
-			</datalist>
-			<SelectField field={fields.kind} label={t('initiative.kind')} options={INITIATIVE_KINDS.map((k) => ({ value: k, label: t(`initiative.kind.${k}`) }))} />
-			<SelectField field={fields.partner_id} label={t('initiative.partner')} options={[{ value: '', label: t('initiative.noPartner') }, ...partners]} />
-			<FormField field={fields.starts_on} label={t('initiative.startsOn')} type="date" />
-			<FormField field={fields.description} label={t('initiative.description')} multiline />
-			<div>
-				<Button type="submit">{t('initiative.add')}</Button>
-			</div>
-		</Form>
 	)
 }
 
@@ -141,6 +105,11 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 												))}
 											</ul>
 										) : null}
+										{d.canManage ? (
+											<AppLink to={`${base}/kompetanse/nytt-tiltak?kompetanse=${encodeURIComponent(n.competence)}`} aria-label={t('initiative.addFor', { competence: n.competence })}>
+												{t('initiative.add')}
+											</AppLink>
+										) : null}
 									</Table.Cell>
 								</Table.Row>
 							))}
@@ -152,9 +121,9 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 				<Heading level={2} data-size="md" id="initiatives">
 					{t('competence.initiatives')}
 				</Heading>
-				{actionData?.done ? (
+				{actionData?.removed || d.added ? (
 					<Alert data-color="success" role="status">
-						{t(actionData.done)}
+						{actionData?.removed ? t('initiative.removed') : t('initiative.addedNamed', { title: d.added! })}
 					</Alert>
 				) : null}
 				{d.initiatives.length === 0 ? (
@@ -168,7 +137,7 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 								<Table.HeaderCell>{t('initiative.kind')}</Table.HeaderCell>
 								<Table.HeaderCell>{t('initiative.partner')}</Table.HeaderCell>
 								<Table.HeaderCell>{t('initiative.startsOn')}</Table.HeaderCell>
-								{d.partners ? <Table.HeaderCell>{t('initiative.removeShort')}</Table.HeaderCell> : null}
+								{d.canManage ? <Table.HeaderCell>{t('initiative.removeShort')}</Table.HeaderCell> : null}
 							</Table.Row>
 						</Table.Head>
 						<Table.Body>
@@ -182,7 +151,7 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 									<Table.Cell>{t(`initiative.kind.${i.kind}`)}</Table.Cell>
 									<Table.Cell>{i.partner_id ? <AppLink to={`${base}/fagmiljoer/${i.partner_id}`}>{i.partner}</AppLink> : t('initiative.noPartner')}</Table.Cell>
 									<Table.Cell>{day(i)}</Table.Cell>
-									{d.partners ? (
+									{d.canManage ? (
 										<Table.Cell>
 											<Form method="post">
 												<input type="hidden" name="intent" value="remove" />
@@ -198,13 +167,10 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 						</Table.Body>
 					</Table>
 				)}
-				{d.partners ? (
-					<>
-						<Heading level={3} data-size="sm">
-							{t('initiative.add')}
-						</Heading>
-						<AddInitiative key={d.initiatives.length} partners={d.partners} competences={d.needs.map((n) => n.competence)} lastResult={actionData?.result ?? null} />
-					</>
+				{d.canManage ? (
+					<Paragraph>
+						<AppLink to={`${base}/kompetanse/nytt-tiltak`}>{t('initiative.add')}</AppLink>
+					</Paragraph>
 				) : null}
 			</section>
 		</main>

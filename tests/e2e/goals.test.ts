@@ -81,7 +81,7 @@ for (const dialect of DIALECTS) {
 			// The demo's first initiative stands by the need it raises; a member may not add one.
 			expect(table[0]).toHaveLength(4)
 			expect(table[0]![3]).toBe('Frokostseminar om informasjonssikkerhet')
-			expect(await page.getByRole('heading', { name: 'Legg til tiltak' }).count()).toBe(0)
+			expect(await page.getByRole('link', { name: /^Legg til tiltak/ }).count()).toBe(0)
 			await waitForHydration(page)
 			await page.getByRole('row', { name: /^Informasjonssikkerhet/ }).getByRole('link', { name: 'Lågen Sikkerhet AS' }).click()
 			await page.getByRole('heading', { level: 1, name: 'Lågen Sikkerhet AS' }).waitFor()
@@ -91,18 +91,27 @@ for (const dialect of DIALECTS) {
 			await login('major.lien@knute.example')
 			await navigate('/n/ikt-lillehammer/kompetanse')
 			await waitForHydration(page)
-			const form = page.getByRole('region', { name: 'Kompetansetiltak' })
-			await form.getByLabel('Tittel').fill('Kunstig intelligens for små bedrifter')
-			await form.getByLabel('Kompetansen tiltaket hever').fill('kunstig intelligens')
-			await form.getByLabel('Type', { exact: true }).selectOption({ label: 'Kurs' })
-			await form.getByLabel('Fagmiljø som holder det').selectOption({ label: 'NTNU i Gjøvik' })
-			await form.getByLabel('Dato').fill('2027-03-10')
-			await form.getByRole('button', { name: 'Legg til tiltak' }).click()
-			await page.getByText('Tiltaket er lagt til.').waitFor()
+			// Each need has its way to an initiative; this one comes with the competence filled in.
+			await page.getByRole('link', { name: 'Legg til tiltak for Kunstig intelligens' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Legg til tiltak' }).waitFor()
+			expect(await page.getByLabel('Kompetansen tiltaket hever').inputValue()).toBe('Kunstig intelligens')
 			await expectAccessible(page)
-			// The form is empty again; the course stands by the need, whatever its case.
-			expect(await form.getByLabel('Tittel').inputValue()).toBe('')
-			expect(await page.getByRole('table').first().getByRole('row', { name: /^Kunstig intelligens/ }).getByRole('cell').last().innerText()).toBe('Kunstig intelligens for små bedrifter')
+			await page.getByLabel('Kompetansen tiltaket hever').fill('kunstig intelligens')
+			await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Kurs' })
+			await page.getByLabel('Fagmiljø som holder det').selectOption({ label: 'NTNU i Gjøvik' })
+			await page.getByLabel('Dato').fill('2027-03-10')
+			// Without a title the form says so, and keeps what was written.
+			await page.getByRole('button', { name: 'Legg til tiltak' }).click()
+			await page.getByText('Fyll ut feltet.').waitFor()
+			expect(await page.getByLabel('Dato').inputValue()).toBe('2027-03-10')
+			await page.getByLabel('Tittel').fill('Kunstig intelligens for små bedrifter')
+			await page.getByRole('button', { name: 'Legg til tiltak' }).click()
+			await page.getByText('«Kunstig intelligens for små bedrifter» er lagt til.').waitFor()
+			await page.getByRole('heading', { level: 1, name: 'Kompetansebehov' }).waitFor()
+			await expectAccessible(page)
+			// The course stands by the need, whatever its case.
+			const form = page.getByRole('region', { name: 'Kompetansetiltak' })
+			expect(await page.getByRole('table').first().getByRole('row', { name: /^Kunstig intelligens/ }).getByRole('cell').last().getByRole('listitem').allInnerTexts()).toEqual(['Kunstig intelligens for små bedrifter'])
 			const listed = await form.getByRole('table').getByRole('row').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.children].slice(0, 5).map((c) => (c as HTMLElement).innerText.trim().split('\n')[0])))
 			expect(listed).toEqual([
 				['Frokostseminar om informasjonssikkerhet', 'Informasjonssikkerhet', 'Seminar', 'NTNU i Gjøvik', '21. januar 2027'],
