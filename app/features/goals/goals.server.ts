@@ -28,7 +28,7 @@ const monthOf = (value: string) => (value.length === 10 || value.slice(11, 13) <
  * to this month, each as it stood at the month's end, told from what was
  * recorded when: company pairs that had met, ideas qualified or taken on,
  * knowledge partners met or with an agreement, competence initiatives held.
- * Each table is read once for both.
+ * What both need is read once.
  */
 export async function goalReport(db: Kysely<DB>, { network, viewer }: { network: { id: number; created_at: string }; viewer: Viewer }) {
 	const networkId = network.id
