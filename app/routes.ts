@@ -49,6 +49,7 @@ export default [
 			route('personer/:personId/rediger', 'routes/person-edit.tsx'),
 			...prefix('admin', [
 				index('routes/admin.tsx'),
+				route('hovedprosjekt', 'routes/admin-main-project.tsx'),
 				route('bedrifter/ny', 'routes/admin-organisation-new.tsx'),
 				route('personer', 'routes/admin-people.tsx'),
 				route('import', 'routes/admin-import.tsx'),

@@ -14,6 +14,7 @@ import * as readingLanguage from './migrations/2026-12-04-0008-reading-language.
 import * as knowledgePartners from './migrations/2026-12-04-0009-knowledge-partners.ts'
 import * as competenceInitiatives from './migrations/2026-12-04-0010-competence-initiatives.ts'
 import * as ideasAndPartners from './migrations/2026-12-04-0011-ideas-and-partners.ts'
+import * as mainProject from './migrations/2026-12-04-0012-main-project.ts'
 
 export type { DB } from './schema.ts'
 export type Dialect = 'sqlite' | 'postgres'
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-04-0009-knowledge-partners': knowledgePartners,
 	'2026-12-04-0010-competence-initiatives': competenceInitiatives,
 	'2026-12-04-0011-ideas-and-partners': ideasAndPartners,
+	'2026-12-04-0012-main-project': mainProject,
 }
 
 /**

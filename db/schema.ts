@@ -34,6 +34,11 @@ export interface DB {
 		/** Own hours are valued at the network's fixed rate, or at each person's own rate. */
 		rate_rule: Generated<'fixed' | 'own'>
 		hourly_rate: Generated<number>
+		/** Set when the network moved to its main project (migration 0012). */
+		main_project_decided_on: string | null
+		main_project_starts_on: string | null
+		main_project_ends_on: string | null
+		main_project_decision: string | null
 	}
 	network_goal: {
 		id: Generated<number>
@@ -127,7 +132,7 @@ export interface DB {
 		network_id: number
 		actor_id: number | null
 		action: string
-		entity_type: 'organisation' | 'person' | 'membership' | 'import' | 'agreement' | 'invoice' | 'effort' | 'idea' | 'gathering' | 'survey' | 'contact' | 'initiative'
+		entity_type: 'organisation' | 'person' | 'membership' | 'import' | 'agreement' | 'invoice' | 'effort' | 'idea' | 'gathering' | 'survey' | 'contact' | 'initiative' | 'network'
 		entity_id: number
 		summary: string
 		created_at: string

@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from './support/app-server.ts'
 import { createCompany, createNetwork, createPerson } from './support/factories.ts'
 import { createGathering, getGathering, registerForGathering, updateGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { listMemberCompanies, openSurvey } from '#app/features/meetings/acquaintance.server.ts'
+import { moveIdea, proposeIdea } from '#app/features/ideas/ideas.server.ts'
 import { inMinutes } from '#app/platform/time.ts'
 
 for (const dialect of DIALECTS) {
@@ -248,6 +249,47 @@ for (const dialect of DIALECTS) {
 			expect(await db.selectFrom('partner_activity').select('id').execute()).toEqual([])
 			expect(await db.selectFrom('knowledge_partner').select('stage').execute()).toEqual([{ stage: 'identified' }])
 		})
+		test('the main project: a period over three years, an end before the start, a decision to come get a message; a network not ready, or moved already, is refused', async () => {
+			const db = server.db
+			const path = '/n/test/admin/hovedprosjekt'
+			const valid = { decided_on: '2026-11-20', starts_on: '2027-01-01', ends_on: '2029-12-31', decision: 'Styringsmøtet 20. november' }
+			// The test network has one company and no idea taken on.
+			let response = await post(path, valid, leader)
+			expect(response.status).toBe(400)
+			expect(await response.text()).toContain('Nettverket kan gå videre til hovedprosjekt når begge kravene er oppfylt.')
+			const ready = await createNetwork(db, { slug: 'klar' })
+			const [a] = [await createCompany(db, ready), await createCompany(db, ready), await createCompany(db, ready)]
+			const readyLeader = await createPerson(db, ready, { roles: ['project_leader'] })
+			const idea = await proposeIdea(db, { networkId: ready, viewer: { personId: readyLeader, organisationId: a!, roles: ['project_leader'] } }, { title: 'Idé', problem: 'p', solution: 's', beneficiaries: 'b', competences: '', audience: 'members', named: [] })
+			for (const to of ['proposed', 'maturing', 'qualified'] as const) await moveIdea(db, { networkId: ready, viewer: { personId: readyLeader, organisationId: null, roles: ['project_leader'] }, ideaId: idea }, { to, reason: 'videre' })
+			const cookie = await server.cookieFor(readyLeader)
+			for (const [input, message] of [
+				[{ ends_on: '2030-06-30' }, 'Et hovedprosjekt kan vare i høyst tre år.'],
+				[{ ends_on: '2026-12-31' }, 'Hovedprosjektet må slutte etter at det starter.'],
+				[{ decided_on: '2999-01-01' }, 'Beslutningen kan ikke være tatt en dag som ikke har kommet ennå.'],
+				[{ starts_on: '2027-02-30' }, 'Skriv en gyldig dato.'],
+				[{ decision: '' }, 'Fyll ut feltet.'],
+			] as const) {
+				response = await post('/n/klar/admin/hovedprosjekt', { ...valid, ...input }, cookie)
+				expect(response.status, message).toBe(400)
+				const page = await response.text()
+				expect(page, message).toContain(message)
+				expect(page, message).toContain(`value="${{ ...valid, ...input }.starts_on}"`)
+			}
+			const phase = () => db.selectFrom('network').select(['slug', 'phase', 'main_project_ends_on']).where('slug', 'in', ['test', 'klar']).orderBy('slug').execute()
+			expect(await phase()).toEqual([
+				{ slug: 'klar', phase: 'pre_project', main_project_ends_on: null },
+				{ slug: 'test', phase: 'pre_project', main_project_ends_on: null },
+			])
+			expect((await post('/n/klar/admin/hovedprosjekt', valid, cookie)).status).toBe(200)
+			response = await post('/n/klar/admin/hovedprosjekt', { ...valid, ends_on: '2028-12-31' }, cookie)
+			expect(response.status).toBe(409)
+			expect(await phase()).toEqual([
+				{ slug: 'klar', phase: 'main_project', main_project_ends_on: '2029-12-31' },
+				{ slug: 'test', phase: 'pre_project', main_project_ends_on: null },
+			])
+		})
+
 		test('competence initiatives: no title, a day that does not exist and a partner outside the register get a message; nothing is written', async () => {
 			const db = server.db
 			let response = await post('/n/test/kompetanse/nytt-tiltak', { title: '', competence: 'Skytjenester', kind: 'course', partner_id: '', starts_on: '2027-02-30', description: 'To dager' }, leader)

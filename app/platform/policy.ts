@@ -40,6 +40,7 @@ export type Action =
 	| 'manage:survey'
 	| 'manage:partner'
 	| 'manage:competence'
+	| 'manage:phase'
 export type Permission = `${Action}:${Scope}`
 
 export type Target = {
@@ -71,6 +72,7 @@ export const grants: Record<Role, Permission[]> = {
 		'manage:survey:network',
 		'manage:partner:network',
 		'manage:competence:network',
+		'manage:phase:network',
 	],
 	steering_group: [...everyRole, 'evaluate:idea:network', 'decide:idea:network', 'manage:partner:network', 'manage:competence:network'],
 	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company', 'invite:person:company', 'accept:agreement:own', 'approve:effort:company', 'join:idea:own', 'answer:survey:own'],

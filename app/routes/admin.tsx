@@ -38,6 +38,9 @@ export default function Admin({ loaderData: { network, overview, gathering, prop
 						<AppLink to={`${base}/maal`}>{t('goals.title')}</AppLink>
 					</li>
 					<li>
+						<AppLink to={`${base}/admin/hovedprosjekt`}>{t('mainProject.title')}</AppLink>
+					</li>
+					<li>
 						<AppLink to={`${base}/admin/samlinger`}>{t('nav.gatherings')}</AppLink>
 					</li>
 					<li>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { DIALECTS } from '../support/databases.ts'
 import { e2e, expectAccessible, waitForHydration } from './fixtures.ts'
+import { moveIdea } from '#app/features/ideas/ideas.server.ts'
 
 const LEADER = 'kari.nordby@knute.example'
 const OLA = 'ola.haugen@fjellkode.example'
@@ -232,6 +233,47 @@ for (const dialect of DIALECTS) {
 			await navigate('/n/ikt-lillehammer/kompetanse')
 			expect(await page.getByText('11 of 11 member companies have said what they seek: 14 competences, 5 of them offered by no member company.').isVisible()).toBe(true)
 			expect(await page.getByRole('row', { name: /^Kunstig intelligens/ }).first().getByText('Missing in the network').isVisible()).toBe(true)
+		})
+
+		// Last in this file: it moves the demo network on.
+		test('the project leader moves the network to its main project once the composition holds and an idea is qualified', async ({ page, login, navigate }) => {
+			await login(LEADER)
+			await navigate('/n/ikt-lillehammer/admin')
+			await page.getByRole('link', { name: 'Hovedprosjekt' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Hovedprosjekt' }).waitFor()
+			await expectAccessible(page)
+			const checks = () => page.getByRole('main').getByRole('listitem').allInnerTexts()
+			expect(await checks()).toEqual([
+				expect.stringMatching(/^Oppfylt\s+Medlemmene oppfyller Innovasjon Norges krav til sammensetning\./),
+				expect.stringMatching(/^Ikke oppfylt\s+0 prosjektideer er kvalifisert eller tatt videre \(målet er minst 3\)\./),
+			])
+			expect(await page.getByText('Nettverket kan gå videre til hovedprosjekt når begge kravene er oppfylt.').isVisible()).toBe(true)
+			expect(await page.getByRole('button', { name: 'Flytt nettverket til hovedprosjekt' }).count()).toBe(0)
+
+			// The steering group qualifies the idea that has matured.
+			const { server } = env
+			const leader = await server.db.selectFrom('person').select('id').where('email', '=', LEADER).executeTakeFirstOrThrow()
+			const idea = await server.db.selectFrom('idea').select(['id', 'network_id']).where('stage', '=', 'maturing').executeTakeFirstOrThrow()
+			expect(await moveIdea(server.db, { networkId: idea.network_id, viewer: { personId: leader.id, organisationId: null, roles: ['project_leader'] }, ideaId: idea.id }, { to: 'qualified', reason: 'Klar for hovedprosjekt' })).toMatchObject({ ok: true })
+			await page.reload()
+			await waitForHydration(page)
+			expect(await checks()).toEqual([expect.stringMatching(/^Oppfylt/), expect.stringMatching(/^Oppfylt\s+1 prosjektidé er kvalifisert/)])
+			await page.getByLabel('Styringsgruppen besluttet det').fill('2026-11-20')
+			await page.getByLabel('Hovedprosjektet starter').fill('2027-01-01')
+			await page.getByLabel('Hovedprosjektet slutter').fill('2030-06-30')
+			await page.getByLabel('Beslutningen').fill('Styringsmøtet 20. november 2026, sak 4: videre til hovedprosjekt.')
+			await page.getByRole('button', { name: 'Flytt nettverket til hovedprosjekt' }).click()
+			await page.getByText('Et hovedprosjekt kan vare i høyst tre år.').waitFor()
+			await page.getByLabel('Hovedprosjektet slutter').fill('2029-12-31')
+			await page.getByRole('button', { name: 'Flytt nettverket til hovedprosjekt' }).click()
+			await page.getByText('Nettverket er i hovedprosjektet fra 1. januar 2027 til 31. desember 2029.').waitFor()
+			expect(await page.getByText('Styringsgruppen besluttet det 20. november 2026: Styringsmøtet 20. november 2026, sak 4: videre til hovedprosjekt.').isVisible()).toBe(true)
+			await expectAccessible(page)
+			// Every page of the network now says so.
+			await navigate('/n/ikt-lillehammer')
+			expect(await page.locator('.network-bar').getByText('Hovedprosjekt', { exact: true }).isVisible()).toBe(true)
+			await navigate('/n/ikt-lillehammer/admin/logg')
+			expect(await page.getByRole('table').getByText('Nettverket flyttet til hovedprosjekt').isVisible()).toBe(true)
 		})
 	})
 }
