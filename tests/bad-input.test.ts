@@ -281,7 +281,7 @@ for (const dialect of DIALECTS) {
 				{ slug: 'klar', phase: 'pre_project', main_project_ends_on: null },
 				{ slug: 'test', phase: 'pre_project', main_project_ends_on: null },
 			])
-			expect((await post('/n/klar/admin/hovedprosjekt', valid, cookie)).status).toBe(200)
+			expect((await post('/n/klar/admin/hovedprosjekt', valid, cookie)).status).toBe(302)
 			response = await post('/n/klar/admin/hovedprosjekt', { ...valid, ends_on: '2028-12-31' }, cookie)
 			expect(response.status).toBe(409)
 			expect(await phase()).toEqual([

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { data, Form } from 'react-router'
+import { data, Form, redirect } from 'react-router'
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
@@ -27,15 +27,16 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 	const network = await requireNetwork(context, params.network)
 	const actor = requirePermission(context, request, 'manage:phase', { networkId: network.id })
 	const submission = parseWithZod(await request.formData(), { schema })
-	if (submission.status !== 'success') return data({ result: submission.reply(), done: false }, { status: 400 })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const outcome = await getDb(context)
 		.transaction()
 		.execute((trx) => moveToMainProject(trx, { networkId: network.id, actorId: actor.personId }, submission.value))
 	if ('error' in outcome) {
 		const message: MessageKey = outcome.error === 'phase' ? 'mainProject.already' : 'mainProject.notReady'
-		return data({ result: submission.reply({ formErrors: [message] }), done: false }, { status: outcome.error === 'phase' ? 409 : 400 })
+		return data({ result: submission.reply({ formErrors: [message] }) }, { status: outcome.error === 'phase' ? 409 : 400 })
 	}
-	return { result: null, done: true }
+	// A new request, so that every loader reads the new phase (this one's network was read before the move).
+	return redirect(`/n/${network.slug}/admin/hovedprosjekt`)
 }
 
 function Check({ ok, children }: { ok: boolean; children: ReactNode }) {
@@ -68,7 +69,7 @@ export default function AdminMainProject({ loaderData: d, actionData, params }: 
 			</Paragraph>
 			{p.phase === 'main_project' && p.starts_on && p.ends_on ? (
 				<>
-					<Alert data-color="success" role={actionData?.done ? 'status' : undefined}>
+					<Alert data-color="success">
 						{t('mainProject.period', { from: day(p.starts_on), to: day(p.ends_on) })}
 					</Alert>
 					{p.decided_on ? (

@@ -269,7 +269,8 @@ for (const dialect of DIALECTS) {
 			await page.getByText('Nettverket er i hovedprosjektet fra 1. januar 2027 til 31. desember 2029.').waitFor()
 			expect(await page.getByText('Styringsgruppen besluttet det 20. november 2026: Styringsmøtet 20. november 2026, sak 4: videre til hovedprosjekt.').isVisible()).toBe(true)
 			await expectAccessible(page)
-			// Every page of the network now says so.
+			// Every page of the network now says so, this one at once.
+			expect(await page.locator('.network-bar').getByText('Hovedprosjekt', { exact: true }).isVisible()).toBe(true)
 			await navigate('/n/ikt-lillehammer')
 			expect(await page.locator('.network-bar').getByText('Hovedprosjekt', { exact: true }).isVisible()).toBe(true)
 			await navigate('/n/ikt-lillehammer/admin/logg')

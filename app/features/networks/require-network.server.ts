@@ -10,7 +10,8 @@ const networkLookups = createContext<Map<string, ReturnType<typeof getNetworkByS
 
 /**
  * The network a route's `:network` names, or a 404; looked up once a request.
- * The fields it returns (name, phase, texts) are not changed by any action.
+ * The fields it returns (name, phase, texts) are not changed by any action,
+ * but for the phase, whose action answers with a redirect (admin-main-project.tsx).
  */
 export async function requireNetwork(context: Readonly<RouterContextProvider>, slug: string) {
 	let lookups = context.get(networkLookups)
