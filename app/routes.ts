@@ -50,6 +50,7 @@ export default [
 			...prefix('admin', [
 				index('routes/admin.tsx'),
 				route('hovedprosjekt', 'routes/admin-main-project.tsx'),
+				route('rapport.pdf', 'routes/admin-funder-report.ts'),
 				route('bedrifter/ny', 'routes/admin-organisation-new.tsx'),
 				route('personer', 'routes/admin-people.tsx'),
 				route('import', 'routes/admin-import.tsx'),

@@ -112,6 +112,8 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	// Competence initiatives are planned by the project leader and the steering group.
 	'routes/competence.tsx': { path: () => '/n/test/kompetanse', get: directory, post: participantsOnly(['steering', 'leader']) },
 	// The move to a main project is recorded by the project leader.
+	// The funder's report holds each company's hours and money.
+	'routes/admin-funder-report.ts': { path: () => '/n/test/admin/rapport.pdf', get: leaderOnly },
 	'routes/admin-main-project.tsx': { path: () => '/n/test/admin/hovedprosjekt', get: leaderOnly, post: leaderOnly },
 	'routes/competence-new.tsx': { path: () => '/n/test/kompetanse/nytt-tiltak', get: participantsOnly(['steering', 'leader']), post: participantsOnly(['steering', 'leader']) },
 	// The register of knowledge partners: read by every participant, kept by the project leader and the steering group.

@@ -1,4 +1,4 @@
-import { Card, Heading, List, Paragraph } from '@digdir/designsystemet-react'
+import { Card, Heading, Link, List, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin'
 import { nextGathering } from '#app/features/gatherings/gatherings.server.ts'
 import { listProposedIdeas } from '#app/features/ideas/ideas.server.ts'
@@ -39,6 +39,11 @@ export default function Admin({ loaderData: { network, overview, gathering, prop
 					</li>
 					<li>
 						<AppLink to={`${base}/admin/hovedprosjekt`}>{t('mainProject.title')}</AppLink>
+					</li>
+					<li>
+						<Link href={`${base}/admin/rapport.pdf`} download>
+							{t('funderReport.download')}
+						</Link>
 					</li>
 					<li>
 						<AppLink to={`${base}/admin/samlinger`}>{t('nav.gatherings')}</AppLink>

@@ -239,6 +239,20 @@ for (const dialect of DIALECTS) {
 		test('the project leader moves the network to its main project once the composition holds and an idea is qualified', async ({ page, login, navigate }) => {
 			await login(LEADER)
 			await navigate('/n/ikt-lillehammer/admin')
+			// The report to the funder: the demo's agreement is for 2027, which no company has accepted yet.
+			const report = await page.request.get(await page.getByRole('link', { name: 'Last ned rapport til Innovasjon Norge (PDF)' }).evaluate((a: HTMLAnchorElement) => a.href))
+			expect(report.headers()['content-type']).toBe('application/pdf')
+			const { text } = await extractText(await getDocumentProxy(new Uint8Array(await report.body())), { mergePages: true })
+			for (const line of [
+				'Rapport til Innovasjon Norge',
+				'Deltakeravtalen, versjon 1, gjelder fra 1. januar 2027 til 31. desember 2027.',
+				'0 bedrifter har godtatt avtalen.',
+				'Samlinger: 0 holdt av 4 planlagt, 0 deltakere møtte.',
+				'Egenandel: 0 kr fakturert og 0 kr betalt av 0 kr.',
+				'3 av 55 par av medlemsbedrifter har møtt hverandre (5 %).',
+			]) {
+				expect(text).toContain(line)
+			}
 			await page.getByRole('link', { name: 'Hovedprosjekt' }).click()
 			await page.getByRole('heading', { level: 1, name: 'Hovedprosjekt' }).waitFor()
 			await expectAccessible(page)
