@@ -5,6 +5,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-main-project'
 import { mainProjectSchema as schema } from '#app/features/networks/main-project.ts'
+import { listIdeas } from '#app/features/ideas/ideas.server.ts'
+import { requireViewer } from '#app/features/ideas/viewer.server.ts'
 import { getMainProject, mainProjectReadiness, moveToMainProject } from '#app/features/networks/main-project.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
@@ -18,9 +20,17 @@ import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const network = await requireNetwork(context, params.network)
 	requirePermission(context, request, 'manage:phase', { networkId: network.id })
+	const viewer = requireViewer(context, request, network.id)
 	const db = getDb(context)
-	const [mainProject, readiness] = await Promise.all([getMainProject(db, network.id), mainProjectReadiness(db, network.id)])
-	return { mainProject, compositionOk: readiness.compositionOk, ideasReady: readiness.ideasReady, ready: readiness.ready }
+	const [mainProject, readiness, ideas] = await Promise.all([getMainProject(db, network.id), mainProjectReadiness(db, network.id), listIdeas(db, { networkId: network.id, viewer })])
+	return {
+		mainProject,
+		compositionOk: readiness.compositionOk,
+		ideasReady: readiness.ideasReady,
+		ready: readiness.ready,
+		// Once in the main project: the qualified ideas, each to be taken on from its own page.
+		qualified: ideas.filter((i) => i.stage === 'qualified').map(({ id, title }) => ({ id, title })),
+	}
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
@@ -76,6 +86,21 @@ export default function AdminMainProject({ loaderData: d, actionData, params }: 
 						<Paragraph>
 							{t('mainProject.decidedOn', { date: day(p.decided_on) })} {p.decision}
 						</Paragraph>
+					) : null}
+					{d.qualified.length > 0 ? (
+						<section className="stack" aria-labelledby="qualified">
+							<Heading level={2} data-size="sm" id="qualified">
+								{t('mainProject.qualified')}
+							</Heading>
+							<Paragraph>{t('mainProject.qualifiedIntro')}</Paragraph>
+							<ul className="plain-list">
+								{d.qualified.map((i) => (
+									<li key={i.id}>
+										<AppLink to={`${base}/ideer/${i.id}`}>{i.title}</AppLink>
+									</li>
+								))}
+							</ul>
+						</section>
 					) : null}
 				</>
 			) : (

@@ -282,6 +282,9 @@ for (const dialect of DIALECTS) {
 			await page.getByRole('button', { name: 'Flytt nettverket til hovedprosjekt' }).click()
 			await page.getByText('Nettverket er i hovedprosjektet fra 1. januar 2027 til 31. desember 2029.').waitFor()
 			expect(await page.getByText('Styringsgruppen besluttet det 20. november 2026: Styringsmøtet 20. november 2026, sak 4: videre til hovedprosjekt.').isVisible()).toBe(true)
+			// The qualified idea waits to be taken on from its own page.
+			const qualified = page.getByRole('region', { name: 'Kvalifiserte prosjektideer' })
+			expect(await qualified.getByRole('link').allInnerTexts()).toEqual([(await server.db.selectFrom('idea').select('title').where('id', '=', idea.id).executeTakeFirstOrThrow()).title])
 			await expectAccessible(page)
 			// Every page of the network now says so, this one at once.
 			expect(await page.locator('.network-bar').getByText('Hovedprosjekt', { exact: true }).isVisible()).toBe(true)
