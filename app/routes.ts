@@ -33,6 +33,7 @@ export default [
 			route('maal', 'routes/goals.tsx'),
 			route('kompetanse', 'routes/competence.tsx'),
 			route('kompetanse/nytt-tiltak', 'routes/competence-new.tsx'),
+			route('kompetanse/begreper', 'routes/competence-terms.tsx'),
 			route('fagmiljoer', 'routes/partners.tsx'),
 			route('fagmiljoer/ny', 'routes/partner-new.tsx'),
 			route('fagmiljoer/:organisationId', 'routes/partner.tsx'),

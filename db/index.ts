@@ -15,6 +15,7 @@ import * as knowledgePartners from './migrations/2026-12-04-0009-knowledge-partn
 import * as competenceInitiatives from './migrations/2026-12-04-0010-competence-initiatives.ts'
 import * as ideasAndPartners from './migrations/2026-12-04-0011-ideas-and-partners.ts'
 import * as mainProject from './migrations/2026-12-04-0012-main-project.ts'
+import * as competenceTerms from './migrations/2026-12-04-0013-competence-terms.ts'
 
 export type { DB } from './schema.ts'
 export type Dialect = 'sqlite' | 'postgres'
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-04-0010-competence-initiatives': competenceInitiatives,
 	'2026-12-04-0011-ideas-and-partners': ideasAndPartners,
 	'2026-12-04-0012-main-project': mainProject,
+	'2026-12-04-0013-competence-terms': competenceTerms,
 }
 
 /**

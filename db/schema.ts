@@ -132,7 +132,7 @@ export interface DB {
 		network_id: number
 		actor_id: number | null
 		action: string
-		entity_type: 'organisation' | 'person' | 'membership' | 'import' | 'agreement' | 'invoice' | 'effort' | 'idea' | 'gathering' | 'survey' | 'contact' | 'initiative' | 'network'
+		entity_type: 'organisation' | 'person' | 'membership' | 'import' | 'agreement' | 'invoice' | 'effort' | 'idea' | 'gathering' | 'survey' | 'contact' | 'initiative' | 'network' | 'competence'
 		entity_id: number
 		summary: string
 		created_at: string
@@ -334,6 +334,15 @@ export interface DB {
 		created_at: string
 	}
 	idea_knowledge_partner: { idea_id: number; network_id: number; organisation_id: number; created_at: string }
+	/** A word the companies use for a competence, and the name the network gives it (migration 0013). */
+	competence_term: {
+		network_id: number
+		alias_key: string
+		alias: string
+		canonical: string
+		created_by: number | null
+		created_at: string
+	}
 	competence_initiative: {
 		id: Generated<number>
 		network_id: number

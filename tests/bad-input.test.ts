@@ -290,6 +290,32 @@ for (const dialect of DIALECTS) {
 			])
 		})
 
+		test('competence terms: an empty word, one word twice, a chain get a message and keep the input; nothing half-written', async () => {
+			const db = server.db
+			const path = '/n/test/kompetanse/begreper'
+			let response = await post(path, { alias: '', canonical: 'Universell utforming' }, leader)
+			expect(response.status).toBe(400)
+			let page = await response.text()
+			expect(page).toContain('Fyll ut feltet.')
+			expect(page).toContain('value="Universell utforming"')
+			response = await post(path, { alias: 'UU', canonical: 'uu' }, leader)
+			expect(response.status).toBe(400)
+			expect(await response.text()).toContain('Skriv to forskjellige ord.')
+			expect((await post(path, { alias: 'Tilgjengelighet', canonical: 'Universell utforming' }, leader)).status).toBe(200)
+			response = await post(path, { alias: 'Universell utforming', canonical: 'Brukeropplevelse' }, leader)
+			expect(response.status).toBe(400)
+			page = await response.text()
+			expect(page).toContain('Ordet er selv slått sammen med et annet. Velg navnet det har.')
+			expect(page).toContain('value="Brukeropplevelse"')
+			response = await post(path, { alias: 'TILGJENGELIGHET', canonical: 'Brukeropplevelse' }, leader)
+			expect(response.status).toBe(400)
+			expect(await response.text()).toContain('Ordet er allerede slått sammen med et annet.')
+			expect((await post(path, { intent: 'remove', alias_key: 'finnes-ikke' }, leader)).status).toBe(404)
+			expect(await db.selectFrom('competence_term').select(['alias', 'canonical']).execute()).toEqual([{ alias: 'Tilgjengelighet', canonical: 'Universell utforming' }])
+			expect((await post(path, { intent: 'remove', alias_key: 'tilgjengelighet' }, leader)).status).toBe(200)
+			expect(await db.selectFrom('competence_term').select('alias').execute()).toEqual([])
+		})
+
 		test('competence initiatives: no title, a day that does not exist and a partner outside the register get a message; nothing is written', async () => {
 			const db = server.db
 			let response = await post('/n/test/kompetanse/nytt-tiltak', { title: '', competence: 'Skytjenester', kind: 'course', partner_id: '', starts_on: '2027-02-30', description: 'To dager' }, leader)

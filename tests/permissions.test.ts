@@ -115,6 +115,7 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	// The funder's report holds each company's hours and money.
 	'routes/admin-funder-report.ts': { path: () => '/n/test/admin/rapport.pdf', get: leaderOnly },
 	'routes/admin-main-project.tsx': { path: () => '/n/test/admin/hovedprosjekt', get: leaderOnly, post: leaderOnly },
+	'routes/competence-terms.tsx': { path: () => '/n/test/kompetanse/begreper', get: participantsOnly(['steering', 'leader']), post: participantsOnly(['steering', 'leader']) },
 	'routes/competence-new.tsx': { path: () => '/n/test/kompetanse/nytt-tiltak', get: participantsOnly(['steering', 'leader']), post: participantsOnly(['steering', 'leader']) },
 	// The register of knowledge partners: read by every participant, kept by the project leader and the steering group.
 	'routes/partners.tsx': { path: () => '/n/test/fagmiljoer', get: directory },

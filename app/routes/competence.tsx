@@ -84,6 +84,7 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 								<Table.Row key={n.competence}>
 									<Table.HeaderCell scope="row">
 										{n.competence}
+										{n.aliases.length > 0 ? <span className="muted"> ({t('terms.aka', { aliases: n.aliases.join(', ') })})</span> : null}
 										{n.offeredBy.length === 0 ? (
 											<>
 												{' '}
@@ -169,7 +170,7 @@ export default function Competence({ loaderData: d, actionData, params }: Route.
 				)}
 				{d.canManage ? (
 					<Paragraph>
-						<AppLink to={`${base}/kompetanse/nytt-tiltak`}>{t('initiative.add')}</AppLink>
+						<AppLink to={`${base}/kompetanse/nytt-tiltak`}>{t('initiative.add')}</AppLink> · <AppLink to={`${base}/kompetanse/begreper`}>{t('terms.title')}</AppLink>
 					</Paragraph>
 				) : null}
 			</section>

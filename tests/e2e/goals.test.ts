@@ -293,5 +293,26 @@ for (const dialect of DIALECTS) {
 			await navigate('/n/ikt-lillehammer/admin/logg')
 			expect(await page.getByRole('table').getByText('Nettverket flyttet til hovedprosjekt').isVisible()).toBe(true)
 		})
+
+		test('the steering group says two words name one competence; the needs gather under the network’s name', async ({ page, login, navigate }) => {
+			await login('major.lien@knute.example')
+			await navigate('/n/ikt-lillehammer/kompetanse')
+			expect(await page.getByText('11 av 11 medlemsbedrifter har oppgitt hva de søker: 14 kompetanser, 5 av dem tilbys ikke av noen medlemsbedrift.').isVisible()).toBe(true)
+			await waitForHydration(page)
+			await page.getByRole('link', { name: 'Kompetansebegreper' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Kompetansebegreper' }).waitFor()
+			await expectAccessible(page)
+			await page.getByLabel('Ordet bedriftene bruker').fill('Tilgjengelighet')
+			await page.getByLabel('Betyr det samme som').fill('Universell utforming')
+			await page.getByRole('button', { name: 'Slå sammen' }).click()
+			await page.getByText('Ordene er slått sammen.').waitFor()
+			expect(await page.getByRole('table').getByRole('row').nth(1).innerText()).toMatch(/^Tilgjengelighet\s+Universell utforming/)
+			await expectAccessible(page)
+			await page.getByRole('link', { name: 'Kompetansebehov' }).click()
+			// Vinstra Webbyrå sought "Tilgjengelighet", which Fjellkode offers as "Universell utforming": no longer a gap.
+			await page.getByText('11 av 11 medlemsbedrifter har oppgitt hva de søker: 13 kompetanser, 4 av dem tilbys ikke av noen medlemsbedrift.').waitFor()
+			const row = page.getByRole('row', { name: /^Universell utforming \(også: Tilgjengelighet\)/ })
+			expect(await row.getByRole('link').allInnerTexts()).toEqual(['Skarvet Systemer AS', 'Vinstra Webbyrå AS', 'Fjellkode AS', 'Legg til tiltak'])
+		})
 	})
 }

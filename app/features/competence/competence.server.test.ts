@@ -4,7 +4,8 @@ import type { DB } from '#db/schema.ts'
 import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
 import { addPartner, getPartner } from '#app/features/partners/partners.server.ts'
-import { addInitiative, competenceNeeds, listInitiatives, removeInitiative } from './competence.server.ts'
+import { goalReport } from '#app/features/goals/goals.server.ts'
+import { addInitiative, addTerm, competenceNeeds, listInitiatives, listTerms, removeInitiative, removeTerm } from './competence.server.ts'
 
 for (const dialect of DIALECTS) {
 	describe(`the network's competence needs on ${dialect}`, () => {
@@ -52,6 +53,48 @@ for (const dialect of DIALECTS) {
 				['Personvern', 1, 0],
 			])
 			expect((await competenceNeeds(db, await createNetwork(db))).needs).toEqual([])
+		})
+
+		test("the network's terms: another word for a competence counts as it, under the network's name; no chains, one name a word", async () => {
+			const networkId = await createNetwork(db)
+			const leader = await createPerson(db, networkId, { roles: ['project_leader'] })
+			const by = { networkId, actorId: leader }
+			await createCompany(db, networkId, { name: 'A AS', competences_wanted: 'Tilgjengelighet', competences_offered: 'Skytjenester' })
+			await createCompany(db, networkId, { name: 'B AS', competences_wanted: 'universell utforming, Sky' })
+			await createCompany(db, networkId, { name: 'C AS', competences_offered: 'UU' })
+			await addInitiative(db, by, { title: 'Kurs i tilgjengelighet', competence: 'tilgjengelighet', kind: 'course', partner_id: undefined, starts_on: undefined, description: '' })
+			const rows = async () => (await competenceNeeds(db, networkId)).needs.map((n) => [n.competence, n.aliases, n.wantedBy.map((c) => c.name), n.offeredBy.map((c) => c.name), n.initiatives.map((i) => i.title)])
+			expect(await rows()).toEqual([
+				['Sky', [], ['B AS'], [], []],
+				['Tilgjengelighet', [], ['A AS'], [], ['Kurs i tilgjengelighet']],
+				['universell utforming', [], ['B AS'], [], []],
+			])
+			expect(await addTerm(db, by, { alias: 'Tilgjengelighet', canonical: 'Universell utforming' })).toEqual({ ok: true })
+			expect(await addTerm(db, by, { alias: 'UU', canonical: 'universell UTFORMING' })).toEqual({ ok: true })
+			expect(await addTerm(db, by, { alias: 'sky', canonical: 'Skytjenester' })).toEqual({ ok: true })
+			expect(await rows()).toEqual([
+				['Universell utforming', ['Tilgjengelighet', 'UU'], ['A AS', 'B AS'], ['C AS'], ['Kurs i tilgjengelighet']],
+				['Skytjenester', ['sky'], ['B AS'], ['A AS'], []],
+			])
+			// Refused: one word twice, a word and its own name, a chain either way.
+			expect(await addTerm(db, by, { alias: 'tilgjengelighet', canonical: 'Brukeropplevelse' })).toEqual({ error: 'taken' })
+			expect(await addTerm(db, by, { alias: 'Personvern', canonical: 'PERSONVERN' })).toEqual({ error: 'same' })
+			expect(await addTerm(db, by, { alias: 'Skytjenester', canonical: 'Drift' })).toEqual({ error: 'chain' })
+			expect(await addTerm(db, by, { alias: 'Nettsky', canonical: 'Sky' })).toEqual({ error: 'chain' })
+			expect((await listTerms(db, networkId)).map((t) => t.alias_key)).toEqual(['sky', 'tilgjengelighet', 'uu'])
+			// The goals count the needs as the page does.
+			const goals = await goalReport(db, { network: await db.selectFrom('network').select(['id', 'created_at']).where('id', '=', networkId).executeTakeFirstOrThrow(), viewer: { personId: leader, organisationId: null, roles: ['project_leader'] } })
+			expect(goals.progress.competence).toMatchObject({ needs: 2, gaps: [] })
+			// Taken away, the word is itself again; another network's term is not this one's.
+			expect(await removeTerm(db, { networkId: await createNetwork(db), actorId: null }, 'uu')).toBe(false)
+			expect(await removeTerm(db, by, 'uu')).toBe(true)
+			expect((await competenceNeeds(db, networkId)).needs[0]!.offeredBy).toEqual([])
+			expect(await db.selectFrom('audit_log').select('summary').where('action', 'in', ['competence.term', 'competence.termRemoved']).orderBy('id').execute()).toEqual([
+				{ summary: 'Tilgjengelighet → Universell utforming' },
+				{ summary: 'UU → universell UTFORMING' },
+				{ summary: 'sky → Skytjenester' },
+				{ summary: 'UU → universell UTFORMING' },
+			])
 		})
 	})
 }

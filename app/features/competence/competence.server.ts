@@ -5,7 +5,7 @@ import { audit } from '#app/platform/audit.server.ts'
 import { compareNorwegian } from '#app/platform/i18n.ts'
 import { splitTags } from '#app/platform/text.ts'
 import { now } from '#app/platform/time.ts'
-import type { InitiativeInput } from './schemas.ts'
+import type { InitiativeInput, TermInput } from './schemas.ts'
 
 type Company = { id: number; name: string }
 type MemberCompany = Company & { competences_offered: string; competences_wanted: string }
@@ -20,20 +20,32 @@ type MemberCompany = Company & { competences_offered: string; competences_wanted
  * carries the network's initiatives for that competence.
  */
 export async function competenceNeeds(db: Kysely<DB>, networkId: number) {
-	const [companies, initiatives] = await Promise.all([listMemberCompanies(db, networkId), listInitiatives(db, networkId)])
-	return { ...rollUpNeeds(companies, initiatives), initiatives }
+	const [companies, initiatives, terms] = await Promise.all([listMemberCompanies(db, networkId), listInitiatives(db, networkId), listTerms(db, networkId)])
+	return { ...rollUpNeeds(companies, { initiatives, terms }), initiatives }
 }
 
-/** The roll-up behind `competenceNeeds`, from the member companies (and initiatives) already read. */
-export function rollUpNeeds(members: readonly MemberCompany[], initiatives: readonly { id: number; title: string; competence: string }[] = []) {
+type Term = { alias_key: string; alias: string; canonical: string }
+const termKey = (word: string) => word.trim().toLocaleLowerCase('nb')
+
+/**
+ * The roll-up behind `competenceNeeds`, from the member companies (and
+ * initiatives, and the network's terms) already read. A word a term names
+ * counts as the competence it is another word for, under the term's name.
+ */
+export function rollUpNeeds(members: readonly MemberCompany[], { initiatives = [], terms = [] }: { initiatives?: readonly { id: number; title: string; competence: string }[]; terms?: readonly Term[] } = {}) {
 	const companies = [...members].sort((a, b) => compareNorwegian(a.name, b.name))
 	// One object a company, however many needs name it: the page's data then holds each once.
 	const named = companies.map((c) => ({ id: c.id, name: c.name }))
+	const nameOf = new Map(terms.map((t) => [t.alias_key, t.canonical]))
 	const needs = new Map<string, { spellings: Map<string, number>; wantedBy: Company[]; offeredBy: Company[]; initiatives: { id: number; title: string }[] }>()
 	const keys = new Map<string, string>()
 	const keyOf = (tag: string) => {
 		let key = keys.get(tag)
-		if (key === undefined) keys.set(tag, (key = tag.toLocaleLowerCase('nb')))
+		if (key === undefined) {
+			const own = termKey(tag)
+			const name = nameOf.get(own)
+			keys.set(tag, (key = name === undefined ? own : termKey(name)))
+		}
 		return key
 	}
 	for (const [i, c] of companies.entries()) {
@@ -50,13 +62,49 @@ export function rollUpNeeds(members: readonly MemberCompany[], initiatives: read
 		for (const [key, need] of needs) if (offered.has(key)) need.offeredBy.push(named[i]!)
 	}
 	for (const { id, title, competence } of initiatives) needs.get(keyOf(competence))?.initiatives.push({ id, title })
-	const rows = [...needs.values()].map(({ spellings, ...need }) => ({
-		// The most common spelling; among equals, that of the first company by name.
-		competence: [...spellings].sort((a, b) => b[1] - a[1])[0]![0],
-		...need,
-	}))
+	const rows = [...needs].map(([key, { spellings, ...need }]) => {
+		const term = terms.find((t) => termKey(t.canonical) === key)
+		return {
+			// The network's name for it, if a term gives one; else the most common spelling, and among equals that of the first company by name.
+			competence: term?.canonical ?? [...spellings].sort((a, b) => b[1] - a[1])[0]![0],
+			// The other words it goes by in the network.
+			aliases: terms.filter((t) => termKey(t.canonical) === key).map((t) => t.alias),
+			...need,
+		}
+	})
 	rows.sort((a, b) => b.wantedBy.length - a.wantedBy.length || a.offeredBy.length - b.offeredBy.length || compareNorwegian(a.competence, b.competence))
 	return { needs: rows, companies: companies.length, seeking: companies.filter((c) => splitTags(c.competences_wanted).length > 0).length }
+}
+
+/** The network's terms: which words the companies use name a competence it knows by another name. */
+export function listTerms(db: Kysely<DB>, networkId: number) {
+	return db.selectFrom('competence_term').select(['alias_key', 'alias', 'canonical']).where('network_id', '=', networkId).orderBy('alias_key').execute()
+}
+
+/**
+ * Says that a word the companies use names a competence the network knows
+ * by another name. Refused if the two are one word (whatever the case), if
+ * the word has a name already, or if it would make a chain: every word goes
+ * straight to its name, so a name is no one's word and a word no one's name.
+ */
+export async function addTerm(trx: Kysely<DB>, { networkId, actorId }: { networkId: number; actorId: number | null }, input: TermInput): Promise<{ ok: true } | { error: 'same' | 'taken' | 'chain' }> {
+	const aliasKey = termKey(input.alias)
+	const canonicalKey = termKey(input.canonical)
+	if (aliasKey === canonicalKey) return { error: 'same' }
+	const terms = await listTerms(trx, networkId)
+	if (terms.some((t) => t.alias_key === aliasKey)) return { error: 'taken' }
+	if (terms.some((t) => t.alias_key === canonicalKey || termKey(t.canonical) === aliasKey)) return { error: 'chain' }
+	await trx.insertInto('competence_term').values({ network_id: networkId, alias_key: aliasKey, alias: input.alias, canonical: input.canonical, created_by: actorId, created_at: now() }).execute()
+	await audit(trx, { network_id: networkId, actor_id: actorId, action: 'competence.term', entity_type: 'competence', entity_id: networkId, summary: `${input.alias} → ${input.canonical}` })
+	return { ok: true }
+}
+
+/** Takes a term away: the word counts as itself again. False if the network has no such term. */
+export async function removeTerm(trx: Kysely<DB>, { networkId, actorId }: { networkId: number; actorId: number | null }, aliasKey: string) {
+	const removed = await trx.deleteFrom('competence_term').where('network_id', '=', networkId).where('alias_key', '=', aliasKey).returning(['alias', 'canonical']).executeTakeFirst()
+	if (!removed) return false
+	await audit(trx, { network_id: networkId, actor_id: actorId, action: 'competence.termRemoved', entity_type: 'competence', entity_id: networkId, summary: `${removed.alias} → ${removed.canonical}` })
+	return true
 }
 
 /** The network's competence initiatives, the soonest first and those without a day last, with the partner that holds each. */

@@ -14,3 +14,10 @@ export const initiativeSchema = z.object({
 	description: optionalText(2000),
 })
 export type InitiativeInput = z.output<typeof initiativeSchema>
+
+/** Two words for one competence: the one the companies use, and the network's name for it. */
+export const termSchema = z.object({
+	alias: requiredText(100),
+	canonical: requiredText(100),
+})
+export type TermInput = z.output<typeof termSchema>

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB, IdeaStage, PartnerStage } from '#db/schema.ts'
-import { listInitiatives, rollUpNeeds } from '#app/features/competence/competence.server.ts'
+import { listInitiatives, listTerms, rollUpNeeds } from '#app/features/competence/competence.server.ts'
 import { listIdeas, visibleTo, type Viewer } from '#app/features/ideas/ideas.server.ts'
 import { getSurveyResults, listMemberCompanies } from '#app/features/meetings/acquaintance.server.ts'
 import { pairKey } from '#app/features/meetings/planner.ts'
@@ -32,7 +32,7 @@ const monthOf = (value: string) => (value.length === 10 || value.slice(11, 13) <
  */
 export async function goalReport(db: Kysely<DB>, { network, viewer }: { network: { id: number; created_at: string }; viewer: Viewer }) {
 	const networkId = network.id
-	const [companies, contacts, survey, ideas, events, partners, moves, initiatives] = await Promise.all([
+	const [companies, contacts, survey, ideas, events, partners, moves, initiatives, terms] = await Promise.all([
 		listMemberCompanies(db, networkId),
 		db.selectFrom('company_contact').select(['organisation_a', 'organisation_b', 'created_at']).where('network_id', '=', networkId).execute(),
 		getSurveyResults(db, networkId),
@@ -41,6 +41,7 @@ export async function goalReport(db: Kysely<DB>, { network, viewer }: { network:
 		listPartners(db, networkId),
 		db.selectFrom('partner_activity').select(['organisation_id', 'stage', 'occurred_on']).where('network_id', '=', networkId).where('stage', 'is not', null).orderBy('occurred_on').orderBy('id').execute(),
 		listInitiatives(db, networkId),
+		listTerms(db, networkId),
 	])
 	const today = osloDate()
 	const members = new Set(companies.map((c) => c.id))
@@ -73,7 +74,7 @@ export async function goalReport(db: Kysely<DB>, { network, viewer }: { network:
 
 	const stages: Record<IdeaStage, number> = { draft: 0, proposed: 0, maturing: 0, qualified: 0, main_project: 0, parked: 0 }
 	for (const idea of ideas) stages[idea.stage]++
-	const competence = rollUpNeeds(companies)
+	const competence = rollUpNeeds(companies, { terms })
 	// The latest survey with enough answers to show the network's score.
 	const scored = survey.surveys.findLast((s) => s.network !== null)
 	const progress = {
