@@ -9,7 +9,7 @@ import { listMemberCompanies } from '#app/features/meetings/acquaintance.server.
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
 import { compareNorwegian } from '#app/platform/i18n.ts'
-import { splitTags } from '#app/platform/text.ts'
+import { splitTags, withoutControls } from '#app/platform/text.ts'
 import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { Table } from '#app/ui/table.tsx'
@@ -35,7 +35,8 @@ export async function action({ params, context, request }: Route.ActionArgs) {
 	const by = { networkId: network.id, actorId: actor.personId }
 	const db = getDb(context)
 	if (form.get('intent') === 'remove') {
-		const removed = await db.transaction().execute((trx) => removeTerm(trx, by, String(form.get('alias_key'))))
+		// A word as it was stored: without the control characters no stored word has (PostgreSQL refuses a NUL).
+		const removed = await db.transaction().execute((trx) => removeTerm(trx, by, withoutControls(String(form.get('alias_key')))))
 		invariantResponse(removed, 'error.notFound.title', { status: 404 })
 		return { result: null, done: 'terms.removed' as const }
 	}
