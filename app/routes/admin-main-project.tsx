@@ -22,13 +22,14 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	requirePermission(context, request, 'manage:phase', { networkId: network.id })
 	const viewer = requireViewer(context, request, network.id)
 	const db = getDb(context)
-	const [mainProject, readiness, ideas] = await Promise.all([getMainProject(db, network.id), mainProjectReadiness(db, network.id), listIdeas(db, { networkId: network.id, viewer })])
+	// Before the move, what it needs; after it, the qualified ideas, each to be taken on from its own page.
+	const before = network.phase === 'pre_project'
+	const [mainProject, readiness, ideas] = await Promise.all([getMainProject(db, network.id), before ? mainProjectReadiness(db, network.id) : null, before ? [] : listIdeas(db, { networkId: network.id, viewer })])
 	return {
 		mainProject,
-		compositionOk: readiness.compositionOk,
-		ideasReady: readiness.ideasReady,
-		ready: readiness.ready,
-		// Once in the main project: the qualified ideas, each to be taken on from its own page.
+		compositionOk: readiness?.compositionOk ?? true,
+		ideasReady: readiness?.ideasReady ?? 0,
+		ready: readiness?.ready ?? false,
 		qualified: ideas.filter((i) => i.stage === 'qualified').map(({ id, title }) => ({ id, title })),
 	}
 }

@@ -3,7 +3,7 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/competence-terms'
-import { addTerm, listTerms, removeTerm } from '#app/features/competence/competence.server.ts'
+import { addTerm, listTerms, removeTerm, termKey } from '#app/features/competence/competence.server.ts'
 import { termSchema as schema } from '#app/features/competence/schemas.ts'
 import { listMemberCompanies } from '#app/features/meetings/acquaintance.server.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -24,7 +24,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const [terms, companies] = await Promise.all([listTerms(db, network.id), listMemberCompanies(db, network.id)])
 	// Every word the members use, sought or offered, once whatever its case: the suggestions.
 	const words = new Map<string, string>()
-	for (const c of companies) for (const tag of [...splitTags(c.competences_wanted), ...splitTags(c.competences_offered)]) words.set(tag.toLocaleLowerCase('nb'), tag)
+	for (const c of companies) for (const tag of [...splitTags(c.competences_wanted), ...splitTags(c.competences_offered)]) words.set(termKey(tag), tag)
 	return { terms, words: [...words.values()].sort(compareNorwegian) }
 }
 

@@ -25,7 +25,8 @@ export async function competenceNeeds(db: Kysely<DB>, networkId: number) {
 }
 
 type Term = { alias_key: string; alias: string; canonical: string }
-const termKey = (word: string) => word.trim().toLocaleLowerCase('nb')
+/** A competence word as it is matched: whatever its case. */
+export const termKey = (word: string) => word.trim().toLocaleLowerCase('nb')
 
 /**
  * The roll-up behind `competenceNeeds`, from the member companies (and
@@ -37,6 +38,13 @@ export function rollUpNeeds(members: readonly MemberCompany[], { initiatives = [
 	// One object a company, however many needs name it: the page's data then holds each once.
 	const named = companies.map((c) => ({ id: c.id, name: c.name }))
 	const nameOf = new Map(terms.map((t) => [t.alias_key, t.canonical]))
+	// Each name the terms give, by its key: as first written, with the words that go by it.
+	const names = new Map<string, { name: string; aliases: string[] }>()
+	for (const t of terms) {
+		const known = names.get(termKey(t.canonical))
+		if (known) known.aliases.push(t.alias)
+		else names.set(termKey(t.canonical), { name: t.canonical, aliases: [t.alias] })
+	}
 	const needs = new Map<string, { spellings: Map<string, number>; wantedBy: Company[]; offeredBy: Company[]; initiatives: { id: number; title: string }[] }>()
 	const keys = new Map<string, string>()
 	const keyOf = (tag: string) => {
@@ -62,16 +70,13 @@ export function rollUpNeeds(members: readonly MemberCompany[], { initiatives = [
 		for (const [key, need] of needs) if (offered.has(key)) need.offeredBy.push(named[i]!)
 	}
 	for (const { id, title, competence } of initiatives) needs.get(keyOf(competence))?.initiatives.push({ id, title })
-	const rows = [...needs].map(([key, { spellings, ...need }]) => {
-		const term = terms.find((t) => termKey(t.canonical) === key)
-		return {
-			// The network's name for it, if a term gives one; else the most common spelling, and among equals that of the first company by name.
-			competence: term?.canonical ?? [...spellings].sort((a, b) => b[1] - a[1])[0]![0],
-			// The other words it goes by in the network.
-			aliases: terms.filter((t) => termKey(t.canonical) === key).map((t) => t.alias),
-			...need,
-		}
-	})
+	const rows = [...needs].map(([key, { spellings, ...need }]) => ({
+		// The network's name for it, if a term gives one; else the most common spelling, and among equals that of the first company by name.
+		competence: names.get(key)?.name ?? [...spellings].sort((a, b) => b[1] - a[1])[0]![0],
+		// The other words it goes by in the network.
+		aliases: names.get(key)?.aliases ?? [],
+		...need,
+	}))
 	rows.sort((a, b) => b.wantedBy.length - a.wantedBy.length || a.offeredBy.length - b.offeredBy.length || compareNorwegian(a.competence, b.competence))
 	return { needs: rows, companies: companies.length, seeking: companies.filter((c) => splitTags(c.competences_wanted).length > 0).length }
 }

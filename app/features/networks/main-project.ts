@@ -4,10 +4,10 @@ import { requiredText } from '#app/platform/fields.ts'
 import { osloDate } from '#app/platform/time.ts'
 
 /** Innovasjon Norge's main projects run up to three years. */
-export const MAIN_PROJECT_YEARS = 3
+const MAIN_PROJECT_YEARS = 3
 
 /** The day `years` years after a day (YYYY-MM-DD); compared as text, 29 February needs no care. */
-export const yearsAfter = (value: string, years: number) => `${Number(value.slice(0, 4)) + years}${value.slice(4)}`
+const yearsAfter = (value: string, years: number) => `${Number(value.slice(0, 4)) + years}${value.slice(4)}`
 
 /** The steering group's decision to go on to a main project, as the project leader records it. */
 export const mainProjectSchema = z
