@@ -16,6 +16,7 @@ import * as competenceInitiatives from './migrations/2026-12-04-0010-competence-
 import * as ideasAndPartners from './migrations/2026-12-04-0011-ideas-and-partners.ts'
 import * as mainProject from './migrations/2026-12-04-0012-main-project.ts'
 import * as competenceTerms from './migrations/2026-12-04-0013-competence-terms.ts'
+import * as surveys from './migrations/2026-12-04-0014-surveys.ts'
 
 export type { DB } from './schema.ts'
 export type Dialect = 'sqlite' | 'postgres'
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-04-0011-ideas-and-partners': ideasAndPartners,
 	'2026-12-04-0012-main-project': mainProject,
 	'2026-12-04-0013-competence-terms': competenceTerms,
+	'2026-12-04-0014-surveys': surveys,
 }
 
 /**

@@ -16,6 +16,10 @@ export type IdeaPartyRole = 'lead' | 'partner' | 'interested'
 export type PartnerStage = 'identified' | 'contacted' | 'met' | 'agreement'
 export type InitiativeKind = 'course' | 'workshop' | 'seminar' | 'other'
 export const INITIATIVE_KINDS: readonly InitiativeKind[] = ['course', 'workshop', 'seminar', 'other']
+export type SurveyAudience = 'members' | 'open'
+export type SurveyStatus = 'draft' | 'open' | 'closed'
+export type QuestionKind = 'scale' | 'choice' | 'multi' | 'text' | 'competences'
+export const QUESTION_KINDS: readonly QuestionKind[] = ['scale', 'choice', 'multi', 'text', 'competences']
 export const PARTNER_STAGES: readonly PartnerStage[] = ['identified', 'contacted', 'met', 'agreement']
 /** 'met': we have met; 'worked': we have worked together. */
 export type ContactKind = 'met' | 'worked'
@@ -334,6 +338,22 @@ export interface DB {
 		created_at: string
 	}
 	idea_knowledge_partner: { idea_id: number; network_id: number; organisation_id: number; created_at: string }
+	/** Surveys to the companies (migration 0014). */
+	survey: {
+		id: Generated<number>
+		network_id: number
+		title: string
+		intro: Generated<string>
+		audience: SurveyAudience
+		status: SurveyStatus
+		created_by: number | null
+		created_at: string
+		opened_at: string | null
+		closed_at: string | null
+	}
+	survey_question: { id: Generated<number>; survey_id: number; position: number; kind: QuestionKind; text: string; options: Generated<string>; required: Generated<number> }
+	survey_response: { id: Generated<number>; survey_id: number; person_id: number | null; name: string; email: string; company: string; created_at: string }
+	survey_answer: { response_id: number; question_id: number; value: string }
 	/** A word the companies use for a competence, and the name the network gives it (migration 0013). */
 	competence_term: {
 		network_id: number

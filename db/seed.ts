@@ -5,6 +5,7 @@ import { publishAgreement } from '#app/features/commitment/agreements.server.ts'
 import { evaluateIdea, getCriteria, joinIdea, moveIdea, proposeIdea } from '#app/features/ideas/ideas.server.ts'
 import { addInitiative } from '#app/features/competence/competence.server.ts'
 import { addPartner, logPartnerActivity } from '#app/features/partners/partners.server.ts'
+import { addQuestion, answerSurvey, createSurvey, endSurvey, getSurvey, publishSurvey, type Respondent } from '#app/features/surveys/surveys.server.ts'
 
 // The demo network: the ICT business network of the Lillehammer region in its
 // pre-project phase. The network, its goals and partners follow the public
@@ -137,6 +138,7 @@ export async function seedDemo(db: Kysely<DB>) {
 		// Eleven have committed; the last four came to the first meeting and are still prospects.
 		const companyIds: Record<string, number> = {}
 		const contactIds: Record<string, number> = {}
+		const firstPeople: Respondent[] = []
 		for (const [index, c] of companies.entries()) {
 			const { people, about, ...fields } = c
 			const domain = `${c.name.toLowerCase().replace(/ as$/, '').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a').replace(/[^a-z]+/g, '')}.example`
@@ -152,11 +154,13 @@ export async function seedDemo(db: Kysely<DB>) {
 				if (p.competences) await trx.updateTable('person').set({ competences: p.competences }).where('id', '=', personId).execute()
 				if (p.roles.includes('company_contact')) contactIds[c.name] ??= personId
 				byName[p.name] = { personId, organisationId, roles: p.roles }
+				if (p === people[0]) firstPeople.push({ personId: null, name: p.name, email: emailFor(p.name, domain), company: c.name })
 			}
 		}
 		await seedAcquaintance(trx, networkId, companyIds, contactIds, created)
 		await seedIdeas(trx, networkId, companyIds, byName)
 		await seedPartners(trx, { networkId, actorId: leaderId })
+		await seedSurvey(trx, { networkId, actorId: leaderId }, firstPeople)
 
 		const { starts, ends } = nextSixthOfDecember()
 		const { id: gatheringId } = await trx
@@ -316,4 +320,44 @@ async function seedPartners(trx: Kysely<DB>, actor: { networkId: number; actorId
 	// The competence most members seek, raised with the partner that has it.
 	await addInitiative(trx, actor, { title: 'Frokostseminar om informasjonssikkerhet', competence: 'Informasjonssikkerhet', kind: 'seminar', partner_id: gjovik, starts_on: '2027-01-21', description: 'Trusselbildet for små IT-bedrifter, og hva de kan gjøre selv.' })
 	await add({ ...common, name: 'Tallinns tekniske universitet (TalTech)', town: 'Tallinn', country: 'EE', stage: 'identified', focus: 'Forskning på cybersikkerhet; mulig partner for et felles prosjekt i hovedprosjektet.' })
+}
+
+/**
+ * The survey sent to the region's ICT companies after the first input
+ * meeting, open to anyone with the link and closed: whether they want more
+ * collaboration, on what, and the competence they lack. Answered by one
+ * person from each company, members and prospects alike.
+ */
+async function seedSurvey(trx: Kysely<DB>, actor: { networkId: number; actorId: number }, respondents: Respondent[]) {
+	const id = await createSurvey(trx, actor, {
+		title: 'Undersøkelse etter innspillsmøtet',
+		intro: 'Takk for sist! Vi vil gjerne vite hva IKT-bedriftene i regionen ønsker av et nettverk. Det tar fem minutter.',
+		audience: 'open',
+	})
+	const draft = (await getSurvey(trx, actor.networkId, id))!.survey
+	const themes = ['Felles utviklingsprosjekter', 'Rekruttering', 'Kompetanseheving', 'Kontakt med forskningsmiljøer', 'Felles markedsføring']
+	await addQuestion(trx, draft, { text: 'Hvor stort behov ser dere for mer samarbeid mellom IKT-bedriftene i regionen?', kind: 'scale', options: [], required: true })
+	await addQuestion(trx, draft, { text: 'Hva vil dere samarbeide om?', kind: 'multi', options: themes, required: false })
+	await addQuestion(trx, draft, { text: 'Hvilken kompetanse mangler dere i dag?', kind: 'competences', options: [], required: false })
+	await addQuestion(trx, draft, { text: 'Andre innspill til nettverket', kind: 'text', options: [], required: false })
+	await publishSurvey(trx, actor, draft)
+	const { survey, questions } = (await getSurvey(trx, actor.networkId, id))!
+	const [need, on, lack, other] = questions.map((q) => q.id) as [number, number, number, number]
+	const lacking = ['Kunstig intelligens', 'Informasjonssikkerhet', 'Universell utforming', 'Skytjenester', 'Kunstig intelligens, Personvern', 'Prosjektledelse']
+	const remarks: Record<number, string> = {
+		0: 'Gjerne samlinger på ettermiddagen, så vi får med utviklerne.',
+		2: 'Vi trenger hjelp til å rekruttere folk med sikkerhetskompetanse.',
+		5: 'Del gjerne hva de andre bedriftene jobber med før første samling.',
+		8: 'Vi er små og kan ikke sette av mye tid, men vil gjerne være med.',
+		11: 'Kontakt med høgskolen i Gjøvik om studentoppgaver hadde vært nyttig.',
+	}
+	for (const [i, who] of respondents.entries()) {
+		await answerSurvey(trx, survey, who, {
+			[need]: [String([5, 4, 5, 3, 4][i % 5])],
+			[on]: themes.filter((_, k) => (i + 1) % (6 - k) !== 0),
+			[lack]: lacking[i % lacking.length]!.split(', '),
+			[other]: remarks[i] ? [remarks[i]] : [],
+		})
+	}
+	await endSurvey(trx, actor, survey)
 }

@@ -335,5 +335,60 @@ for (const dialect of DIALECTS) {
 				expect((await post('/n/test/kompetanse', { intent: 'remove', initiativeId }, leader)).status, initiativeId).toBe(404)
 			}
 		})
+
+		test('surveys: a survey without a title, a question with one choice, an answer missing or not among the choices get a message and keep the input; a second answer is refused', async () => {
+			const db = server.db
+			let response = await post('/n/test/undersokelser', { title: '', intro: 'Fem minutter', audience: 'open' }, leader)
+			expect(response.status).toBe(400)
+			let page = await response.text()
+			expect(page).toContain('Fyll ut feltet.')
+			expect(page).toContain('Fem minutter</textarea>')
+			expect(await db.selectFrom('survey').select('id').execute()).toEqual([])
+			response = await post('/n/test/undersokelser', { title: 'Oppstart', intro: '', audience: 'open' }, leader)
+			expect(response.status).toBe(302)
+			const admin = response.headers.get('Location')!
+			const surveyId = Number(admin.split('/').at(-1))
+			response = await post(admin, { intent: 'add', text: 'Hvilket tema?', kind: 'choice', options: 'Sikkerhet' }, leader)
+			expect(response.status).toBe(400)
+			page = await response.text()
+			expect(page).toContain('Skriv mellom 2 og 12 svaralternativer, ett på hver linje.')
+			expect(page).toContain('value="Hvilket tema?"')
+			expect((await post(admin, { intent: 'add', text: 'Hvilket tema?', kind: 'quiz', options: '' }, leader)).status).toBe(400)
+			expect((await post(admin, { intent: 'publish' }, leader)).status).toBe(409)
+			for (const questionId of ['999999', '2147483648', 'x', '']) expect((await post(admin, { intent: 'remove', questionId }, leader)).status, questionId).toBe(400)
+			expect((await post(admin, { intent: 'add', text: 'Behov?', kind: 'scale', options: '', required: 'on' }, leader)).status).toBe(200)
+			expect((await post(admin, { intent: 'add', text: 'Hvilket tema?', kind: 'choice', options: 'Sikkerhet\nSky' }, leader)).status).toBe(200)
+			expect((await post(admin, { intent: 'publish' }, leader)).status).toBe(302)
+			// Open: its questions stay as they are.
+			response = await post(admin, { intent: 'add', text: 'Mer?', kind: 'text', options: '' }, leader)
+			expect(response.status).toBe(409)
+			expect(await response.text()).toContain('Undersøkelsen er åpnet, og spørsmålene kan ikke lenger endres.')
+			const [need, theme] = (await db.selectFrom('survey_question').select('id').where('survey_id', '=', surveyId).orderBy('position').execute()).map((q) => `q${q.id}`) as [string, string]
+
+			// A visitor through the link: a required answer missing, a choice not among those given, no consent.
+			const path = `/n/test/undersokelser/${surveyId}`
+			const visitor = { name: 'Siri Dahl', email: 'siri@dahl.example', company: 'Dahl AS', consent: 'on' }
+			response = await post(path, { [theme]: 'Sky', name: 'Siri Dahl', email: 'siri@', company: 'Dahl AS' })
+			expect(response.status).toBe(400)
+			page = await response.text()
+			for (const message of ['Fyll ut feltet.', 'Skriv en gyldig e-postadresse', 'Du må samtykke for å sende svaret.']) expect(page).toContain(message)
+			expect(page).toContain('value="Siri Dahl"')
+			expect(page).toContain(`name="${theme}" checked="" value="Sky"`)
+			response = await post(path, { ...visitor, [need]: '9', [theme]: 'Alt' })
+			expect(response.status).toBe(400)
+			expect(await response.text()).toContain('Velg et av svarene som står der.')
+			expect(await db.selectFrom('survey_response').select('id').execute()).toEqual([])
+			expect((await post(path, { ...visitor, [need]: '4', [theme]: 'Sky' })).status).toBe(200)
+			response = await post(path, { ...visitor, email: 'SIRI@dahl.example', [need]: '2' })
+			expect(response.status).toBe(409)
+			expect(await response.text()).toContain('Denne e-postadressen har allerede svart på undersøkelsen.')
+			expect(await db.selectFrom('survey_answer').select('value').orderBy('value').execute()).toEqual([{ value: '4' }, { value: 'Sky' }])
+			// Closed: no more answers, and nothing written.
+			expect((await post(admin, { intent: 'end' }, leader)).status).toBe(302)
+			response = await post(path, { ...visitor, email: 'ny@dahl.example', [need]: '3' })
+			expect(response.status).toBe(409)
+			expect(await response.text()).toContain('Undersøkelsen tar ikke imot svar.')
+			expect(await db.selectFrom('survey_response').select('email').execute()).toEqual([{ email: 'siri@dahl.example' }])
+		})
 	})
 }

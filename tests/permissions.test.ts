@@ -14,6 +14,7 @@ import { proposeIdea } from '#app/features/ideas/ideas.server.ts'
 import { planMeetings } from '#app/features/meetings/rounds.server.ts'
 import { openSurvey } from '#app/features/meetings/acquaintance.server.ts'
 import { addPartner } from '#app/features/partners/partners.server.ts'
+import { addQuestion, createSurvey, getSurvey, publishSurvey } from '#app/features/surveys/surveys.server.ts'
 
 type Who = 'visitor' | 'member' | 'contact' | 'otherContact' | 'steering' | 'observer' | 'leader' | 'outsider'
 const EVERYONE: Who[] = ['visitor', 'member', 'contact', 'otherContact', 'steering', 'observer', 'leader', 'outsider']
@@ -30,7 +31,7 @@ const publicPage = () => 'ok' as const
 const directory = participantsOnly(PARTICIPANTS)
 const leaderOnly = participantsOnly(['leader'])
 
-type Ids = { company: number; member: number; logo: number; job: number; open: number; closed: number; token: string; acceptance: number; ideas: Record<'members' | 'steering' | 'named', number>; survey: number; partner: number }
+type Ids = { company: number; member: number; logo: number; job: number; open: number; closed: number; token: string; acceptance: number; ideas: Record<'members' | 'steering' | 'named', number>; survey: number; partner: number; questionnaire: number; draft: number }
 const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Expect; post?: (who: Who) => Expect }> = {
 	'routes/healthz.ts': { path: () => '/healthz', get: publicPage },
 	'routes/language.ts': { path: () => '/sprak', get: () => 'redirect' },
@@ -122,6 +123,11 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	'routes/partner-new.tsx': { path: () => '/n/test/fagmiljoer/ny', get: participantsOnly(['steering', 'leader']), post: participantsOnly(['steering', 'leader']) },
 	'routes/partner-edit.tsx': { path: (i) => `/n/test/fagmiljoer/${i.partner}/rediger`, get: participantsOnly(['steering', 'leader']), post: participantsOnly(['steering', 'leader']) },
 	'routes/partner.tsx': { path: (i) => `/n/test/fagmiljoer/${i.partner}`, get: directory, post: participantsOnly(['steering', 'leader']) },
+	// Surveys are written by the project leader; one for the network's people is answered by any of them, signed in.
+	'routes/surveys.tsx': { path: () => '/n/test/undersokelser', get: directory, post: leaderOnly },
+	'routes/survey.tsx': { path: (i) => `/n/test/undersokelser/${i.questionnaire}`, get: directory, post: directory },
+	'routes/admin-survey.tsx': { path: (i) => `/n/test/admin/undersokelser/${i.questionnaire}`, get: leaderOnly, post: leaderOnly },
+	'routes/admin-survey-csv.ts': { path: (i) => `/n/test/admin/undersokelser/${i.questionnaire}/svar.csv`, get: leaderOnly },
 	'routes/trust-answer.tsx': { path: (i) => `/n/test/tillit/${i.survey}`, get: participantsOnly(['contact', 'otherContact']), post: participantsOnly(['contact', 'otherContact']) },
 }
 
@@ -147,6 +153,7 @@ for (const dialect of DIALECTS) {
 	describe(`permissions on ${dialect}`, () => {
 		let server: TestServer
 		let ids: Ids
+		let openQuestionnaire: number
 		const cookies: Partial<Record<Who, string>> = {}
 
 		beforeAll(async () => {
@@ -203,7 +210,15 @@ for (const dialect of DIALECTS) {
 			const survey = await openSurvey(db, { network: { id: networkId, slug: 'test', name: 'Test', name_en: 'Test' }, actorId: people.leader, origin: server.url }, 'Oppstart')
 			const partner = await addPartner(db, { networkId, actorId: people.leader }, { name: 'Høgskolen', kind: 'research', town: '', country: 'NO', website: '', focus: '', stage: 'identified' })
 			if ('error' in partner) throw new Error(partner.error)
-			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token, acceptance, ideas, survey, partner: partner.id }
+			const questionnaire = async (audience: 'members' | 'open', publish: boolean) => {
+				const id = await createSurvey(db, { networkId, actorId: people.leader }, { title: audience, intro: '', audience })
+				const draft = (await getSurvey(db, networkId, id))!.survey
+				await addQuestion(db, draft, { text: 'Behov?', kind: 'scale', options: [], required: true })
+				if (publish) await publishSurvey(db, { actorId: people.leader }, draft)
+				return id
+			}
+			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token, acceptance, ideas, survey, partner: partner.id, questionnaire: await questionnaire('members', true), draft: await questionnaire('open', false) }
+			openQuestionnaire = await questionnaire('open', true)
 		})
 		afterAll(() => server?.close())
 
@@ -255,6 +270,24 @@ for (const dialect of DIALECTS) {
 				// The board and its counts show the idea to its audience only.
 				const board = await (await fetch(`${server.url}/n/test/ideer`, { headers: { Cookie: cookies.observer! } })).text()
 				expect(board.includes(`/n/test/ideer/${ids.ideas[audience as keyof Ids['ideas']]}"`)).toBe(audience === 'members')
+			})
+		}
+
+		// A survey open to anyone with the link: everyone may answer, signed in or not; a draft is the project leader's preview alone.
+		const surveyAudiences: [which: 'open' | 'draft', expected: (who: Who) => Expect][] = [
+			['open', publicPage],
+			['draft', (who) => (who === 'visitor' ? 'login' : who === 'leader' ? 'ok' : 'notFound')],
+		]
+		for (const [which, expected] of surveyAudiences) {
+			test(`a survey ${which === 'open' ? 'open to anyone' : 'still a draft'}`, async () => {
+				const id = which === 'open' ? openQuestionnaire : ids.draft
+				const seen: Record<string, Expect> = {}
+				const wanted: Record<string, Expect> = {}
+				for (const who of EVERYONE) {
+					seen[who] = classify(await fetch(`${server.url}/n/test/undersokelser/${id}`, { headers: cookies[who] ? { Cookie: cookies[who] } : {}, redirect: 'manual' }))
+					wanted[who] = expected(who)
+				}
+				expect(seen).toEqual(wanted)
 			})
 		}
 

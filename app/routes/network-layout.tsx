@@ -53,6 +53,9 @@ export default function NetworkLayout({ loaderData: { network, menu } }: Route.C
 						<NavLink to={`${base}/tillit`}>{t('nav.trust')}</NavLink>
 					</li>
 					<li>
+						<NavLink to={`${base}/undersokelser`}>{t('nav.surveys')}</NavLink>
+					</li>
+					<li>
 						<NavLink to={`${base}/kompetanse`}>{t('nav.competence')}</NavLink>
 					</li>
 					<li>

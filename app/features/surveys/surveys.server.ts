@@ -1,0 +1,220 @@
+import type { Kysely } from 'kysely'
+import type { DB, SurveyAudience, SurveyStatus } from '#db/schema.ts'
+import { listTerms, termKey } from '#app/features/competence/competence.server.ts'
+import { listMemberCompanies } from '#app/features/meetings/acquaintance.server.ts'
+import { toCsv } from '#app/features/gatherings/csv.ts'
+import { audit } from '#app/platform/audit.server.ts'
+import { compareNorwegian } from '#app/platform/i18n.ts'
+import { splitTags } from '#app/platform/text.ts'
+import { now } from '#app/platform/time.ts'
+import { optionLines, type Question, type QuestionInput, type SurveyInput } from './schemas.ts'
+
+// Surveys to the companies (goal 3): the project leader writes one as a
+// draft, question by question, opens it for answers — to the network's
+// people, or to anyone with the link — and closes it. The results are
+// counted per question; the competences named are set against what the
+// member companies offer, as the network's competence needs are.
+
+export type Survey = { id: number; network_id: number; title: string; intro: string; audience: SurveyAudience; status: SurveyStatus; opened_at: string | null; closed_at: string | null }
+type Actor = { networkId: number; actorId: number | null }
+export const MAX_QUESTIONS = 30
+
+/** The network's surveys, the newest first, with how many questions and answers each has. */
+export function listSurveys(db: Kysely<DB>, networkId: number) {
+	return db
+		.selectFrom('survey as s')
+		.select((eb) => [
+			's.id',
+			's.title',
+			's.audience',
+			's.status',
+			's.created_at',
+			's.opened_at',
+			's.closed_at',
+			eb.selectFrom('survey_question as q').select((e) => e.fn.countAll<number>().as('n')).whereRef('q.survey_id', '=', 's.id').as('questions'),
+			eb.selectFrom('survey_response as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.survey_id', '=', 's.id').as('responses'),
+		])
+		.where('s.network_id', '=', networkId)
+		.orderBy('s.id', 'desc')
+		.execute()
+		.then((rows) => rows.map((r) => ({ ...r, questions: Number(r.questions), responses: Number(r.responses) })))
+}
+
+/** One survey of the network with its questions in order; undefined if the network has no such survey. */
+export async function getSurvey(db: Kysely<DB>, networkId: number, surveyId: number): Promise<{ survey: Survey; questions: Question[] } | undefined> {
+	const survey = await db
+		.selectFrom('survey')
+		.select(['id', 'network_id', 'title', 'intro', 'audience', 'status', 'opened_at', 'closed_at'])
+		.where('id', '=', surveyId)
+		.where('network_id', '=', networkId)
+		.executeTakeFirst()
+	if (!survey) return undefined
+	const rows = await db.selectFrom('survey_question').select(['id', 'kind', 'text', 'options', 'required']).where('survey_id', '=', survey.id).orderBy('position').execute()
+	return { survey, questions: rows.map((q) => ({ ...q, options: optionLines(q.options), required: Boolean(q.required) })) }
+}
+
+export async function createSurvey(trx: Kysely<DB>, { networkId, actorId }: Actor, input: SurveyInput) {
+	const { id } = await trx
+		.insertInto('survey')
+		.values({ network_id: networkId, ...input, status: 'draft', created_by: actorId, created_at: now() })
+		.returning('id')
+		.executeTakeFirstOrThrow()
+	await audit(trx, { network_id: networkId, actor_id: actorId, action: 'survey.created', entity_type: 'survey', entity_id: id, summary: input.title })
+	return id
+}
+
+type Change = { ok: true } | { error: 'notDraft' | 'full' | 'noQuestions' | 'notOpen' }
+
+/** A question at the end of a draft; a survey open for answers keeps its questions, so that every answer is to the same ones. */
+export async function addQuestion(trx: Kysely<DB>, survey: Survey, input: QuestionInput): Promise<Change> {
+	if (survey.status !== 'draft') return { error: 'notDraft' }
+	const { n, last } = await trx
+		.selectFrom('survey_question')
+		.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('position').as('last')])
+		.where('survey_id', '=', survey.id)
+		.executeTakeFirstOrThrow()
+	if (Number(n) >= MAX_QUESTIONS) return { error: 'full' }
+	await trx
+		.insertInto('survey_question')
+		.values({ survey_id: survey.id, position: Number(last ?? 0) + 1, kind: input.kind, text: input.text, options: input.options.join('\n'), required: input.required ? 1 : 0 })
+		.execute()
+	return { ok: true }
+}
+
+/** Takes a question out of a draft; false if the draft has no such question. */
+export async function removeQuestion(trx: Kysely<DB>, survey: Survey, questionId: number): Promise<Change | false> {
+	if (survey.status !== 'draft') return { error: 'notDraft' }
+	const removed = await trx.deleteFrom('survey_question').where('survey_id', '=', survey.id).where('id', '=', questionId).returning('id').executeTakeFirst()
+	return removed ? { ok: true } : false
+}
+
+/** Opens a draft with at least one question for answers. */
+export async function publishSurvey(trx: Kysely<DB>, { actorId }: { actorId: number | null }, survey: Survey): Promise<Change> {
+	if (survey.status !== 'draft') return { error: 'notDraft' }
+	const question = await trx.selectFrom('survey_question').select('id').where('survey_id', '=', survey.id).limit(1).executeTakeFirst()
+	if (!question) return { error: 'noQuestions' }
+	await trx.updateTable('survey').set({ status: 'open', opened_at: now() }).where('id', '=', survey.id).where('status', '=', 'draft').execute()
+	await audit(trx, { network_id: survey.network_id, actor_id: actorId, action: 'survey.published', entity_type: 'survey', entity_id: survey.id, summary: survey.title })
+	return { ok: true }
+}
+
+/** Closes an open survey: the answers given stand, no more are taken. */
+export async function endSurvey(trx: Kysely<DB>, { actorId }: { actorId: number | null }, survey: Survey): Promise<Change> {
+	if (survey.status !== 'open') return { error: 'notOpen' }
+	await trx.updateTable('survey').set({ status: 'closed', closed_at: now() }).where('id', '=', survey.id).where('status', '=', 'open').execute()
+	await audit(trx, { network_id: survey.network_id, actor_id: actorId, action: 'survey.ended', entity_type: 'survey', entity_id: survey.id, summary: survey.title })
+	return { ok: true }
+}
+
+export type Respondent = { personId: number | null; name: string; email: string; company: string }
+
+/** Whether this address has answered the survey. */
+export async function hasResponded(db: Kysely<DB>, surveyId: number, email: string) {
+	return (await db.selectFrom('survey_response').select('id').where('survey_id', '=', surveyId).where('email', '=', email.toLowerCase()).executeTakeFirst()) !== undefined
+}
+
+/**
+ * One answer to an open survey, each question's values as the answer form
+ * gives them. One answer an address: a second, even two at once, is refused.
+ */
+export async function answerSurvey(trx: Kysely<DB>, survey: Survey, who: Respondent, answers: Record<number, string[]>): Promise<{ id: number } | { error: 'notOpen' | 'answered' }> {
+	// The survey's state as the transaction sees it: closed a moment ago is closed.
+	const current = await trx.selectFrom('survey').select('status').where('id', '=', survey.id).executeTakeFirstOrThrow()
+	if (current.status !== 'open') return { error: 'notOpen' }
+	const response = await trx
+		.insertInto('survey_response')
+		.values({ survey_id: survey.id, person_id: who.personId, name: who.name, email: who.email.toLowerCase(), company: who.company, created_at: now() })
+		.onConflict((oc) => oc.columns(['survey_id', 'email']).doNothing())
+		.returning('id')
+		.executeTakeFirst()
+	if (!response) return { error: 'answered' }
+	const rows = Object.entries(answers).flatMap(([questionId, values]) => values.map((value) => ({ response_id: response.id, question_id: Number(questionId), value })))
+	if (rows.length > 0) await trx.insertInto('survey_answer').values(rows).execute()
+	return { id: response.id }
+}
+
+type Company = { id: number; name: string }
+export type QuestionResult =
+	| { kind: 'scale'; answered: number; counts: number[]; mean: number | null }
+	| { kind: 'choice' | 'multi'; answered: number; counts: { option: string; count: number }[] }
+	| { kind: 'text'; answered: number; texts: { text: string; company: string }[] }
+	| { kind: 'competences'; answered: number; competences: { competence: string; count: number; offeredBy: Company[] }[] }
+
+/**
+ * What the answers say, question by question: a scale's count for each of
+ * 1–5 and its mean; each choice's count; the texts with the company that
+ * wrote them; and the competences named, each with how many named it and
+ * which member companies offer it — the network's terms gather a
+ * competence's words under its name, as on the competence page.
+ */
+export async function surveyResults(db: Kysely<DB>, survey: Survey, questions: readonly Question[]) {
+	const [answers, responses, members, terms] = await Promise.all([
+		db
+			.selectFrom('survey_answer as a')
+			.innerJoin('survey_response as r', 'r.id', 'a.response_id')
+			.select(['a.question_id', 'a.value', 'a.response_id', 'r.company'])
+			.where('r.survey_id', '=', survey.id)
+			.orderBy('a.response_id')
+			.execute(),
+		db.selectFrom('survey_response').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', survey.id).executeTakeFirstOrThrow(),
+		questions.some((q) => q.kind === 'competences') ? listMemberCompanies(db, survey.network_id) : [],
+		questions.some((q) => q.kind === 'competences') ? listTerms(db, survey.network_id) : [],
+	])
+	const byQuestion = Map.groupBy(answers, (a) => a.question_id)
+	const nameOf = new Map(terms.map((t) => [t.alias_key, t.canonical]))
+	const keyOf = (word: string) => termKey(nameOf.get(termKey(word)) ?? word)
+	const offered = members.map((m) => ({ company: { id: m.id, name: m.name }, keys: new Set(splitTags(m.competences_offered).map(keyOf)) }))
+	const results = questions.map((q): { question: Question; result: QuestionResult } => {
+		const given = byQuestion.get(q.id) ?? []
+		const answered = new Set(given.map((a) => a.response_id)).size
+		switch (q.kind) {
+			case 'scale': {
+				const counts = [1, 2, 3, 4, 5].map((n) => given.filter((a) => a.value === String(n)).length)
+				const mean = answered === 0 ? null : given.reduce((sum, a) => sum + Number(a.value), 0) / given.length
+				return { question: q, result: { kind: 'scale', answered, counts, mean } }
+			}
+			case 'choice':
+			case 'multi':
+				return { question: q, result: { kind: q.kind, answered, counts: q.options.map((option) => ({ option, count: given.filter((a) => a.value === option).length })) } }
+			case 'text':
+				return { question: q, result: { kind: 'text', answered, texts: given.map((a) => ({ text: a.value, company: a.company })) } }
+			case 'competences': {
+				const named = new Map<string, { spellings: Map<string, number>; responses: Set<number> }>()
+				for (const a of given) {
+					const key = keyOf(a.value)
+					const entry = named.get(key) ?? { spellings: new Map(), responses: new Set() }
+					named.set(key, entry)
+					entry.responses.add(a.response_id)
+					entry.spellings.set(a.value, (entry.spellings.get(a.value) ?? 0) + 1)
+				}
+				const canonical = new Map(terms.map((t) => [termKey(t.canonical), t.canonical]))
+				const competences = [...named].map(([key, { spellings, responses }]) => ({
+					competence: canonical.get(key) ?? [...spellings].sort((a, b) => b[1] - a[1])[0]![0],
+					count: responses.size,
+					offeredBy: offered.filter((m) => m.keys.has(key)).map((m) => m.company),
+				}))
+				competences.sort((a, b) => b.count - a.count || a.offeredBy.length - b.offeredBy.length || compareNorwegian(a.competence, b.competence))
+				return { question: q, result: { kind: 'competences', answered, competences } }
+			}
+		}
+	})
+	return { responses: Number(responses.n), results }
+}
+
+/** Every answer as a row for a spreadsheet: who answered and when, then a column a question (a multiple answer's values joined by commas). */
+export async function responsesCsv(db: Kysely<DB>, survey: Survey, questions: readonly Question[], { header, when }: { header: readonly string[]; when: (iso: string) => string }) {
+	const [responses, answers] = await Promise.all([
+		db.selectFrom('survey_response').select(['id', 'name', 'email', 'company', 'created_at']).where('survey_id', '=', survey.id).orderBy('id').execute(),
+		db
+			.selectFrom('survey_answer as a')
+			.innerJoin('survey_response as r', 'r.id', 'a.response_id')
+			.select(['a.response_id', 'a.question_id', 'a.value'])
+			.where('r.survey_id', '=', survey.id)
+			.execute(),
+	])
+	const given = Map.groupBy(answers, (a) => `${a.response_id}:${a.question_id}`)
+	return toCsv([
+		[...header, ...questions.map((q) => q.text)],
+		...responses.map((r) => [when(r.created_at), r.name, r.email, r.company, ...questions.map((q) => (given.get(`${r.id}:${q.id}`) ?? []).map((a) => a.value).join(', '))]),
+	])
+}
