@@ -1053,6 +1053,9 @@ const nb = {
 	'audit.action.survey.created': "Undersøkelse laget",
 	'audit.action.survey.published': "Undersøkelse åpnet for svar",
 	'audit.action.survey.ended': "Undersøkelse avsluttet",
+	'goals.survey': "Siste undersøkelse, «{title}»: {count} svar.",
+	'goals.survey.one': "Siste undersøkelse, «{title}»: 1 svar.",
+	'goals.noSurvey': "Ingen undersøkelse er sendt ut ennå.",
 } as const
 
 export type MessageKey = keyof typeof nb
@@ -2109,6 +2112,9 @@ const en: Record<MessageKey, string> = {
 	'audit.action.survey.created': "Survey created",
 	'audit.action.survey.published': "Survey opened for answers",
 	'audit.action.survey.ended': "Survey closed",
+	'goals.survey': "Latest survey, “{title}”: {count} answers.",
+	'goals.survey.one': "Latest survey, “{title}”: 1 answer.",
+	'goals.noSurvey': "No survey has been sent out yet.",
 }
 
 export type Lang = 'nb' | 'en'

@@ -36,6 +36,7 @@ for (const dialect of DIALECTS) {
 			expect(await card('Kjennskap og tillit').innerText()).toContain('Siste tillitsundersøkelse, «Oppstart av forprosjektet»: kjennskap 2 og tillit 3 av 5 (4 bedrifter svarte).')
 			expect(await card('Prosjektideer').innerText()).toMatch(/0 ideer er kvalifisert eller tatt videre til hovedprosjektet\.[\s\S]*Foreslått: 1[\s\S]*Modnes: 1/)
 			expect(await card('Kompetansebehov').innerText()).toContain('11 av 11 medlemsbedrifter har oppgitt hva de søker. 5 av 14 kompetanser tilbys ikke av noen medlemsbedrift.')
+			expect(await card('Kompetansebehov').innerText()).toContain('Siste undersøkelse, «Undersøkelse etter innspillsmøtet»: 15 svar.')
 			expect(await card('Fagmiljøer').innerText()).toContain('3 fagmiljøer, 1 i utlandet. 1 er møtt eller har avtale, 0 med avtale.')
 			// The status report for the steering group and the funder says the same, and names the gaps and the partners.
 			const report = await page.request.get(await page.getByRole('link', { name: 'Last ned statusrapport (PDF)' }).evaluate((a: HTMLAnchorElement) => a.href))

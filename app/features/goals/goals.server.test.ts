@@ -6,6 +6,7 @@ import { createCompany, createNetwork, createPerson } from '#tests/support/facto
 import { moveIdea, proposeIdea, type Viewer } from '#app/features/ideas/ideas.server.ts'
 import { answerSurvey, openSurvey, recordContact } from '#app/features/meetings/acquaintance.server.ts'
 import { addInitiative } from '#app/features/competence/competence.server.ts'
+import { addQuestion, answerSurvey as answerQuestions, createSurvey, getSurvey, publishSurvey } from '#app/features/surveys/surveys.server.ts'
 import { addPartner, logPartnerActivity } from '#app/features/partners/partners.server.ts'
 import { osloDate } from '#app/platform/time.ts'
 import { goalReport } from './goals.server.ts'
@@ -28,7 +29,7 @@ for (const dialect of DIALECTS) {
 			expect(await goalProgress(db, { networkId, viewer: { personId: leader, organisationId: null, roles: ['project_leader'] } })).toEqual({
 				acquaintance: { metPairs: 0, pairs: 0, trust: null, change: null },
 				ideas: { stages: { draft: 0, proposed: 0, maturing: 0, qualified: 0, main_project: 0, parked: 0 }, ready: 0 },
-				competence: { seeking: 0, companies: 0, needs: 0, gaps: [], initiatives: 0 },
+				competence: { seeking: 0, companies: 0, needs: 0, gaps: [], initiatives: 0, survey: null },
 				partners: { count: 0, abroad: 0, met: 0, agreements: 0, list: [] },
 			})
 		})
@@ -64,12 +65,19 @@ for (const dialect of DIALECTS) {
 			await addPartner(db, { networkId, actorId: leader }, { name: 'Høgskolen', kind: 'research', town: '', country: 'NO', website: '', focus: '', stage: 'met' })
 			await logPartnerActivity(db, { networkId, actorId: leader }, (abroad as { id: number }).id, { occurred_on: '2026-11-01', summary: 'Avtale om studentutveksling', stage: 'agreement' })
 			await addInitiative(db, { networkId, actorId: leader }, { title: 'Kurs i personvern', competence: 'Personvern', kind: 'course', partner_id: (abroad as { id: number }).id, starts_on: undefined, description: '' })
+			// The latest survey sent out counts for goal 3, with its answers; a draft is not sent out.
+			const asked = await createSurvey(db, { networkId, actorId: leader }, { title: 'Kompetansebehov', intro: '', audience: 'open' })
+			const { survey: draft } = (await getSurvey(db, networkId, asked))!
+			await addQuestion(db, draft, { text: 'Hva mangler dere?', kind: 'competences', options: [], required: false })
+			await publishSurvey(db, { actorId: leader }, draft)
+			await answerQuestions(db, (await getSurvey(db, networkId, asked))!.survey, { personId: null, name: 'Siri', email: 'siri@x.no', company: 'X AS' }, {})
+			await createSurvey(db, { networkId, actorId: leader }, { title: 'Utkast', intro: '', audience: 'open' })
 
 			const seenByA = await goalProgress(db, { networkId, viewer: as(a) })
 			expect(seenByA.acquaintance).toEqual({ metPairs: 2, pairs: 6, trust: { title: 'Oppstart', knows: 3, trusts: 4, answers: 3 }, change: null })
 			// A sees the open idea, not the one B showed the steering group alone.
 			expect(seenByA.ideas).toEqual({ stages: { draft: 0, proposed: 0, maturing: 0, qualified: 1, main_project: 0, parked: 0 }, ready: 1 })
-			expect(seenByA.competence).toEqual({ seeking: 2, companies: 4, needs: 2, gaps: ['Personvern'], initiatives: 1 })
+			expect(seenByA.competence).toEqual({ seeking: 2, companies: 4, needs: 2, gaps: ['Personvern'], initiatives: 1, survey: { title: 'Kompetansebehov', responses: 1 } })
 			expect(seenByA.partners).toEqual({
 				count: 2,
 				abroad: 1,

@@ -32,7 +32,7 @@ const monthOf = (value: string) => (value.length === 10 || value.slice(11, 13) <
  */
 export async function goalReport(db: Kysely<DB>, { network, viewer }: { network: { id: number; created_at: string }; viewer: Viewer }) {
 	const networkId = network.id
-	const [companies, contacts, survey, ideas, events, partners, moves, initiatives, terms] = await Promise.all([
+	const [companies, contacts, survey, ideas, events, partners, moves, initiatives, terms, asked] = await Promise.all([
 		listMemberCompanies(db, networkId),
 		db.selectFrom('company_contact').select(['organisation_a', 'organisation_b', 'created_at']).where('network_id', '=', networkId).execute(),
 		getSurveyResults(db, networkId),
@@ -42,6 +42,7 @@ export async function goalReport(db: Kysely<DB>, { network, viewer }: { network:
 		db.selectFrom('partner_activity').select(['organisation_id', 'stage', 'occurred_on']).where('network_id', '=', networkId).where('stage', 'is not', null).orderBy('occurred_on').orderBy('id').execute(),
 		listInitiatives(db, networkId),
 		listTerms(db, networkId),
+		latestSurvey(db, networkId),
 	])
 	const today = osloDate()
 	const members = new Set(companies.map((c) => c.id))
@@ -91,6 +92,7 @@ export async function goalReport(db: Kysely<DB>, { network, viewer }: { network:
 			needs: competence.needs.length,
 			gaps: competence.needs.filter((n) => n.offeredBy.length === 0).map((n) => n.competence),
 			initiatives: initiatives.length,
+			survey: asked ?? null,
 		},
 		partners: {
 			count: partners.partners.length,
@@ -101,6 +103,19 @@ export async function goalReport(db: Kysely<DB>, { network, viewer }: { network:
 		},
 	}
 	return { progress, history }
+}
+
+/** The network's latest survey opened for answers, with how many have answered it. */
+function latestSurvey(db: Kysely<DB>, networkId: number) {
+	return db
+		.selectFrom('survey as s')
+		.select((eb) => ['s.title', eb.selectFrom('survey_response as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.survey_id', '=', 's.id').as('responses')])
+		.where('s.network_id', '=', networkId)
+		.where('s.status', '!=', 'draft')
+		.orderBy('s.opened_at', 'desc')
+		.limit(1)
+		.executeTakeFirst()
+		.then((s) => s && { title: s.title, responses: Number(s.responses) })
 }
 
 export type GoalProgress = Awaited<ReturnType<typeof goalReport>>['progress']

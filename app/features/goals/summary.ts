@@ -15,7 +15,11 @@ export function goalSummaries(t: Translate, lang: Lang, p: GoalProgress) {
 			...(a.change ? [t('goals.trustChange', { knows: signed(a.change.knows), trusts: signed(a.change.trusts) })] : []),
 		],
 		ideas: [t('goals.ideasReady', { count: p.ideas.ready })],
-		competence: [t('goals.competence', { seeking: p.competence.seeking, companies: p.competence.companies, needs: p.competence.needs, gaps: p.competence.gaps.length }), t('goals.initiatives', { count: p.competence.initiatives })],
+		competence: [
+			t('goals.competence', { seeking: p.competence.seeking, companies: p.competence.companies, needs: p.competence.needs, gaps: p.competence.gaps.length }),
+			p.competence.survey ? t('goals.survey', { title: p.competence.survey.title, count: p.competence.survey.responses }) : t('goals.noSurvey'),
+			t('goals.initiatives', { count: p.competence.initiatives }),
+		],
 		partners: [t('goals.partners', { count: p.partners.count, abroad: p.partners.abroad, met: p.partners.met, agreements: p.partners.agreements })],
 	}
 }
