@@ -62,7 +62,7 @@ export async function seedDemo(db: Kysely<DB>) {
 	if (await db.selectFrom('network').select('id').limit(1).executeTakeFirst()) return
 	await db.transaction().execute(async (trx) => {
 		const created = new Date().toISOString()
-		const { id: networkId } = await trx
+		const network = await trx
 			.insertInto('network')
 			.values({
 				slug: 'ikt-lillehammer',
@@ -76,8 +76,9 @@ export async function seedDemo(db: Kysely<DB>) {
 					'A business network for the ICT industry of the Lillehammer region, supported by Innovation Norway. The companies meet at gatherings, get to know each other, find projects to do together and build contacts with research communities.\n\nLillehammer municipality coordinates the work with a temporary steering group of people from industry and the Norwegian Cyber Defence. A project leader keeps it moving.',
 				created_at: created,
 			})
-			.returning('id')
+			.returning(['id', 'slug', 'name', 'name_en'])
 			.executeTakeFirstOrThrow()
+		const networkId = network.id
 
 		const goals = [
 			['Bedriftene kjenner hverandre godt og har tillit til hverandre', 'The companies know each other well and trust each other'],
@@ -160,7 +161,7 @@ export async function seedDemo(db: Kysely<DB>) {
 		await seedAcquaintance(trx, networkId, companyIds, contactIds, created)
 		await seedIdeas(trx, networkId, companyIds, byName)
 		await seedPartners(trx, { networkId, actorId: leaderId })
-		await seedSurvey(trx, { networkId, actorId: leaderId }, firstPeople)
+		await seedSurvey(trx, { networkId, actorId: leaderId }, network, firstPeople)
 
 		const { starts, ends } = nextSixthOfDecember()
 		const { id: gatheringId } = await trx
@@ -328,7 +329,7 @@ async function seedPartners(trx: Kysely<DB>, actor: { networkId: number; actorId
  * collaboration, on what, and the competence they lack. Answered by one
  * person from each company, members and prospects alike.
  */
-async function seedSurvey(trx: Kysely<DB>, actor: { networkId: number; actorId: number }, respondents: Respondent[]) {
+async function seedSurvey(trx: Kysely<DB>, actor: { networkId: number; actorId: number }, network: { id: number; slug: string; name: string; name_en: string }, respondents: Respondent[]) {
 	const id = await createSurvey(trx, actor, {
 		title: 'Undersøkelse etter innspillsmøtet',
 		intro: 'Takk for sist! Vi vil gjerne vite hva IKT-bedriftene i regionen ønsker av et nettverk. Det tar fem minutter.',
@@ -340,7 +341,7 @@ async function seedSurvey(trx: Kysely<DB>, actor: { networkId: number; actorId: 
 	await addQuestion(trx, draft, { text: 'Hva vil dere samarbeide om?', kind: 'multi', options: themes, required: false })
 	await addQuestion(trx, draft, { text: 'Hvilken kompetanse mangler dere i dag?', kind: 'competences', options: [], required: false })
 	await addQuestion(trx, draft, { text: 'Andre innspill til nettverket', kind: 'text', options: [], required: false })
-	await publishSurvey(trx, actor, draft)
+	await publishSurvey(trx, { network, actorId: actor.actorId, origin: '' }, draft)
 	const { survey, questions } = (await getSurvey(trx, actor.networkId, id))!
 	const [need, on, lack, other] = questions.map((q) => q.id) as [number, number, number, number]
 	const lacking = ['Kunstig intelligens', 'Informasjonssikkerhet', 'Universell utforming', 'Skytjenester', 'Kunstig intelligens, Personvern', 'Prosjektledelse']

@@ -214,7 +214,7 @@ for (const dialect of DIALECTS) {
 				const id = await createSurvey(db, { networkId, actorId: people.leader }, { title: audience, intro: '', audience })
 				const draft = (await getSurvey(db, networkId, id))!.survey
 				await addQuestion(db, draft, { text: 'Behov?', kind: 'scale', options: [], required: true })
-				if (publish) await publishSurvey(db, { actorId: people.leader }, draft)
+				if (publish) await publishSurvey(db, { network: { id: networkId, slug: 'test', name: 'Test', name_en: 'Test' }, actorId: people.leader, origin: server.url }, draft)
 				return id
 			}
 			ids = { company, member: people.member, logo, job, open: open.id, closed: closed.id, token, acceptance, ideas, survey, partner: partner.id, questionnaire: await questionnaire('members', true), draft: await questionnaire('open', false) }

@@ -57,7 +57,7 @@ export async function action(args: Route.ActionArgs) {
 			const questionId = recordId.safeParse(form.get('questionId'))
 			return (questionId.success && (await removeQuestion(trx, survey, questionId.data))) || ({ error: 'noQuestion' } as const)
 		}
-		if (intent === 'publish') return publishSurvey(trx, { actorId: actor.personId }, survey)
+		if (intent === 'publish') return publishSurvey(trx, { network, actorId: actor.personId, origin: new URL(args.request.url).origin }, survey)
 		if (intent === 'end') return endSurvey(trx, { actorId: actor.personId }, survey)
 		return { error: 'intent' } as const
 	})
@@ -133,7 +133,9 @@ export default function AdminSurvey({ loaderData: d, actionData, params }: Route
 						</Form>
 					</section>
 					<Form method="post" className="stack">
-						<Paragraph>{t('surveyAdmin.publishHint', { max: d.maxQuestions })}</Paragraph>
+						<Paragraph>
+							{t('surveyAdmin.publishHint', { max: d.maxQuestions })} {t(survey.audience === 'open' ? 'surveyAdmin.publishOpen' : 'surveyAdmin.publishMembers')}
+						</Paragraph>
 						<div>
 							<Button type="submit" name="intent" value="publish">
 								{t('surveyAdmin.publish')}

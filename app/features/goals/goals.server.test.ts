@@ -69,7 +69,7 @@ for (const dialect of DIALECTS) {
 			const asked = await createSurvey(db, { networkId, actorId: leader }, { title: 'Kompetansebehov', intro: '', audience: 'open' })
 			const { survey: draft } = (await getSurvey(db, networkId, asked))!
 			await addQuestion(db, draft, { text: 'Hva mangler dere?', kind: 'competences', options: [], required: false })
-			await publishSurvey(db, { actorId: leader }, draft)
+			await publishSurvey(db, { network: { id: networkId, slug: 'n', name: 'N', name_en: 'N' }, actorId: leader, origin: 'http://localhost' }, draft)
 			await answerQuestions(db, (await getSurvey(db, networkId, asked))!.survey, { personId: null, name: 'Siri', email: 'siri@x.no', company: 'X AS' }, {})
 			await createSurvey(db, { networkId, actorId: leader }, { title: 'Utkast', intro: '', audience: 'open' })
 

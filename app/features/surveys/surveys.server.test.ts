@@ -30,7 +30,7 @@ for (const dialect of DIALECTS) {
 		test('written as a draft, opened once it has a question, its questions fixed from then, closed', async () => {
 			const networkId = await createNetwork(db)
 			const { id, leader, draft } = await draftWith(networkId, [])
-			expect(await publishSurvey(db, { actorId: leader }, draft)).toEqual({ error: 'noQuestions' })
+			expect(await publishSurvey(db, { network: { id: networkId, slug: 'n', name: 'Nettverket', name_en: 'The network' }, actorId: leader, origin: 'https://knute.example' }, draft)).toEqual({ error: 'noQuestions' })
 			await addQuestion(db, draft, q('Behov?', 'scale', [], true))
 			await addQuestion(db, draft, q('Tema?', 'choice', ['A', 'B']))
 			const { questions } = (await getSurvey(db, networkId, id))!
@@ -40,14 +40,14 @@ for (const dialect of DIALECTS) {
 			])
 			expect(await removeQuestion(db, draft, questions[1]!.id)).toEqual({ ok: true })
 			expect(await removeQuestion(db, draft, questions[1]!.id)).toBe(false)
-			expect(await publishSurvey(db, { actorId: leader }, draft)).toEqual({ ok: true })
+			expect(await publishSurvey(db, { network: { id: networkId, slug: 'n', name: 'Nettverket', name_en: 'The network' }, actorId: leader, origin: 'https://knute.example' }, draft)).toEqual({ ok: true })
 			const open = (await getSurvey(db, networkId, id))!.survey
 			expect(open.status).toBe('open')
 			expect(open.opened_at).not.toBeNull()
 			// Open: the questions stay as they are, it cannot be opened again.
 			expect(await addQuestion(db, open, q('Mer?', 'text'))).toEqual({ error: 'notDraft' })
 			expect(await removeQuestion(db, open, questions[0]!.id)).toEqual({ error: 'notDraft' })
-			expect(await publishSurvey(db, { actorId: leader }, open)).toEqual({ error: 'notDraft' })
+			expect(await publishSurvey(db, { network: { id: networkId, slug: 'n', name: 'Nettverket', name_en: 'The network' }, actorId: leader, origin: 'https://knute.example' }, open)).toEqual({ error: 'notDraft' })
 			expect(await endSurvey(db, { actorId: leader }, open)).toEqual({ ok: true })
 			const closed = (await getSurvey(db, networkId, id))!.survey
 			expect([closed.status, closed.closed_at !== null]).toEqual(['closed', true])
@@ -63,6 +63,35 @@ for (const dialect of DIALECTS) {
 			expect(await getSurvey(db, await createNetwork(db), id)).toBeUndefined()
 		})
 
+		test("a survey for the network's people tells each of them, in their language, but the one who opened it; one open to anyone tells nobody", async () => {
+			const networkId = await createNetwork(db, { slug: 'innlandet', name: 'IKT Innlandet', name_en: 'ICT Innlandet' })
+			const network = { id: networkId, slug: 'innlandet', name: 'IKT Innlandet', name_en: 'ICT Innlandet' }
+			const kari = await createPerson(db, networkId, { email: 'kari@a.example', name: 'Kari', roles: ['member'] })
+			const tom = await createPerson(db, networkId, { email: 'tom@b.example', name: 'Tom', roles: ['steering_group'] })
+			await db.updateTable('person').set({ lang: 'en' }).where('id', '=', tom).execute()
+			await createPerson(db, await createNetwork(db), { email: 'annen@c.example' })
+			const leader = await createPerson(db, networkId, { email: 'leder@a.example', roles: ['project_leader'] })
+			const open = async (audience: 'members' | 'open', title: string) => {
+				const id = await createSurvey(db, { networkId, actorId: leader }, { title, intro: 'Det tar fem minutter.', audience })
+				const { survey } = (await getSurvey(db, networkId, id))!
+				await addQuestion(db, survey, q('Behov?', 'scale'))
+				expect(await publishSurvey(db, { network, actorId: leader, origin: 'https://knute.example' }, survey)).toEqual({ ok: true })
+				return id
+			}
+			const id = await open('members', 'Kompetanse 2027')
+			const mail = await db.selectFrom('outbox').select(['recipient', 'subject', 'body_text']).orderBy('recipient').execute()
+			expect(mail.map((m) => [m.recipient, m.subject])).toEqual([
+				['kari@a.example', 'Undersøkelse: Kompetanse 2027'],
+				['tom@b.example', 'Survey: Kompetanse 2027'],
+			])
+			expect(mail[0]!.body_text).toContain('IKT Innlandet ber om svarene dine i undersøkelsen «Kompetanse 2027».\n\nDet tar fem minutter.\n\nSvar i Knute: https://knute.example/n/innlandet/undersokelser/' + id)
+			expect(mail[1]!.body_text).toContain('ICT Innlandet asks for your answers')
+			const notices = await db.selectFrom('notification').select(['person_id', 'link']).orderBy('person_id').execute()
+			expect(notices).toEqual([kari, tom].map((person_id) => ({ person_id, link: `/n/innlandet/undersokelser/${id}` })))
+			await open('open', 'Til hele bransjen')
+			expect(await db.selectFrom('outbox').select('id').execute()).toHaveLength(2)
+		})
+
 		test(`at most ${MAX_QUESTIONS} questions`, async () => {
 			const networkId = await createNetwork(db)
 			const { draft } = await draftWith(networkId, Array.from({ length: MAX_QUESTIONS }, (_, i) => q(`Spørsmål ${i + 1}`, 'text')))
@@ -72,7 +101,7 @@ for (const dialect of DIALECTS) {
 		test('one answer an address, whatever its case, even two sent at once', async () => {
 			const networkId = await createNetwork(db)
 			const { id, leader, draft } = await draftWith(networkId, [q('Behov?', 'scale', [], true)])
-			await publishSurvey(db, { actorId: leader }, draft)
+			await publishSurvey(db, { network: { id: networkId, slug: 'n', name: 'Nettverket', name_en: 'The network' }, actorId: leader, origin: 'https://knute.example' }, draft)
 			const { survey, questions } = (await getSurvey(db, networkId, id))!
 			const answer = { [questions[0]!.id]: ['4'] }
 			const twice = await Promise.all([1, 2].map(() => db.transaction().execute((trx) => answerSurvey(trx, survey, who(1), answer))))
@@ -96,7 +125,7 @@ for (const dialect of DIALECTS) {
 				q('Ett valg', 'choice', ['Ja', 'Nei']),
 			])
 			await addTerm(db, { networkId, actorId: leader }, { alias: 'Tilgjengelighet', canonical: 'Universell utforming' })
-			await publishSurvey(db, { actorId: leader }, draft)
+			await publishSurvey(db, { network: { id: networkId, slug: 'n', name: 'Nettverket', name_en: 'The network' }, actorId: leader, origin: 'https://knute.example' }, draft)
 			const { survey, questions } = (await getSurvey(db, networkId, id))!
 			const [scale, multi, competences, text, choice] = questions.map((x) => x.id) as [number, number, number, number, number]
 			await answerSurvey(db, survey, who(1, 'Alfa AS'), { [scale]: ['5'], [multi]: ['Prosjekter', 'Kurs'], [competences]: ['Kunstig intelligens', 'Tilgjengelighet'], [text]: ['Flere samlinger'], [choice]: ['Ja'] })

@@ -4,7 +4,9 @@ import { listTerms, termKey } from '#app/features/competence/competence.server.t
 import { listMemberCompanies } from '#app/features/meetings/acquaintance.server.ts'
 import { toCsv } from '#app/features/gatherings/csv.ts'
 import { audit } from '#app/platform/audit.server.ts'
-import { compareNorwegian } from '#app/platform/i18n.ts'
+import { networkName } from '#app/features/networks/networks.server.ts'
+import { compareNorwegian, translator } from '#app/platform/i18n.ts'
+import { enqueueMail } from '#app/platform/mail.server.ts'
 import { splitTags } from '#app/platform/text.ts'
 import { now } from '#app/platform/time.ts'
 import { optionLines, type Question, type QuestionInput, type SurveyInput } from './schemas.ts'
@@ -88,13 +90,35 @@ export async function removeQuestion(trx: Kysely<DB>, survey: Survey, questionId
 	return removed ? { ok: true } : false
 }
 
-/** Opens a draft with at least one question for answers. */
-export async function publishSurvey(trx: Kysely<DB>, { actorId }: { actorId: number | null }, survey: Survey): Promise<Change> {
+type Network = { id: number; slug: string; name: string; name_en: string }
+
+/**
+ * Opens a draft with at least one question for answers. A survey for the
+ * network's people tells each of them — by a notice and an e-mail in their
+ * language, with the link — but the one who opened it; a survey open to
+ * anyone reaches people through the link the project leader shares.
+ */
+export async function publishSurvey(trx: Kysely<DB>, { network, actorId, origin }: { network: Network; actorId: number | null; origin: string }, survey: Survey): Promise<Change> {
 	if (survey.status !== 'draft') return { error: 'notDraft' }
 	const question = await trx.selectFrom('survey_question').select('id').where('survey_id', '=', survey.id).limit(1).executeTakeFirst()
 	if (!question) return { error: 'noQuestions' }
 	await trx.updateTable('survey').set({ status: 'open', opened_at: now() }).where('id', '=', survey.id).where('status', '=', 'draft').execute()
-	await audit(trx, { network_id: survey.network_id, actor_id: actorId, action: 'survey.published', entity_type: 'survey', entity_id: survey.id, summary: survey.title })
+	await audit(trx, { network_id: network.id, actor_id: actorId, action: 'survey.published', entity_type: 'survey', entity_id: survey.id, summary: survey.title })
+	if (survey.audience === 'open') return { ok: true }
+	const people = await trx
+		.selectFrom('person as p')
+		.select(['p.id', 'p.name', 'p.email', 'p.lang'])
+		.where('p.id', 'in', (eb) => eb.selectFrom('membership as m').select('m.person_id').where('m.network_id', '=', network.id))
+		.where('p.id', '!=', actorId ?? 0)
+		.orderBy('p.id')
+		.execute()
+	const link = `/n/${network.slug}/undersokelser/${survey.id}`
+	for (const person of people) {
+		const t = translator(person.lang)
+		const subject = t('mail.questionnaire.subject', { title: survey.title })
+		await trx.insertInto('notification').values({ network_id: network.id, person_id: person.id, text: subject, link, created_at: now() }).execute()
+		await enqueueMail(trx, { to: person.email, subject, text: t('mail.questionnaire.body', { name: person.name, network: networkName(network, person.lang), title: survey.title, intro: survey.intro ? `${survey.intro}\n\n` : '', url: origin + link }) })
+	}
 	return { ok: true }
 }
 
