@@ -45,6 +45,12 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 		part(t('goals.ideas'), summaries.ideas)
 		part(t('competence.title'), summaries.competence)
 		part(t('partners.title'), summaries.partners)
+		part(
+			t('funderReport.surveys'),
+			report.surveys.length === 0
+				? [t('funderReport.noSurveys')]
+				: report.surveys.map((r) => t('funderReport.scale', { survey: r.survey, date: day(r.opened_at), question: r.question, mean: r.mean === null ? '–' : number(r.mean), count: r.answers })),
+		)
 	})
 	return new Response(new Uint8Array(pdf), {
 		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="rapport-innovasjon-norge-${report.asOf}.pdf"`, 'Cache-Control': 'private, no-store' },

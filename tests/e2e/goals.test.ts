@@ -251,9 +251,12 @@ for (const dialect of DIALECTS) {
 				'Samlinger: 0 holdt av 4 planlagt, 0 deltakere møtte.',
 				'Egenandel: 0 kr fakturert og 0 kr betalt av 0 kr.',
 				'3 av 55 par av medlemsbedrifter har møtt hverandre (5 %).',
+				'Nytten slik bedriftene ser den',
 			]) {
 				expect(text).toContain(line)
 			}
+			// The survey after the input meeting asked on a scale: its mean and answers.
+			expect(text.replace(/\s+/g, ' ')).toMatch(/«Undersøkelse etter innspillsmøtet» \(\d+\. \w+ \d{4}\): Hvor stort behov ser dere for mer samarbeid mellom IKT-bedriftene i regionen\? – snitt 4,2 av 5, 15 svar/)
 			await page.getByRole('link', { name: 'Hovedprosjekt' }).click()
 			await page.getByRole('heading', { level: 1, name: 'Hovedprosjekt' }).waitFor()
 			await expectAccessible(page)

@@ -5,6 +5,7 @@ import { effortAgainstCommitment, ledgerTotals, listEffort } from '#app/features
 import { listInvoices } from '#app/features/commitment/invoices.server.ts'
 import type { Viewer } from '#app/features/ideas/ideas.server.ts'
 import { now, osloDate } from '#app/platform/time.ts'
+import { scaleResults } from '#app/features/surveys/surveys.server.ts'
 import { goalReport } from './goals.server.ts'
 
 const DAY_MS = 86_400_000
@@ -14,15 +15,16 @@ const DAY_MS = 86_400_000
  * agreement in force plans for its period — gatherings, own effort, own
  * contribution, for the companies that accepted it — against what is done
  * in that period so far (gatherings held, with who came; own effort
- * approved, company by company; the contribution invoiced and paid), and the
- * goals' progress. Without an agreement there is nothing planned to report
+ * approved, company by company; the contribution invoiced and paid), the
+ * goals' progress, and the benefit as the companies see it, as far as the
+ * network's surveys asked it on a scale. Without an agreement there is nothing planned to report
  * against, only the goals.
  */
 export async function funderReport(db: Kysely<DB>, { network, viewer }: { network: { id: number; created_at: string }; viewer: Viewer }) {
 	const networkId = network.id
-	const [agreement, commitments, goals] = await Promise.all([getCurrentAgreement(db, networkId), listCommitments(db, networkId), goalReport(db, { network, viewer })])
+	const [agreement, commitments, goals, surveys] = await Promise.all([getCurrentAgreement(db, networkId), listCommitments(db, networkId), goalReport(db, { network, viewer }), scaleResults(db, networkId)])
 	const asOf = osloDate()
-	if (!agreement) return { asOf, goals, plan: null }
+	if (!agreement) return { asOf, goals, surveys, plan: null }
 	const from = agreement.period_start.slice(0, 10)
 	const to = agreement.period_end.slice(0, 10)
 	// A year of the agreement is its own year: 1 January to 31 December is one.
@@ -52,6 +54,7 @@ export async function funderReport(db: Kysely<DB>, { network, viewer }: { networ
 	return {
 		asOf,
 		goals,
+		surveys,
 		plan: {
 			version: agreement.version,
 			from,

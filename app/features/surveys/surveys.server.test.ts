@@ -5,7 +5,7 @@ import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
 import { addTerm } from '#app/features/competence/competence.server.ts'
 import { answerField, answerSchema, questionSchema } from './schemas.ts'
-import { addQuestion, answerSurvey, createSurvey, endSurvey, getSurvey, hasResponded, listSurveys, MAX_QUESTIONS, publishSurvey, removeQuestion, responsesCsv, surveyResults } from './surveys.server.ts'
+import { addQuestion, answerSurvey, createSurvey, endSurvey, getSurvey, hasResponded, listSurveys, MAX_QUESTIONS, publishSurvey, removeQuestion, responsesCsv, scaleResults, surveyResults } from './surveys.server.ts'
 
 const who = (n: number, company = `Bedrift ${n} AS`) => ({ personId: null, name: `Person ${n}`, email: `person${n}@test.example`, company })
 
@@ -151,6 +151,15 @@ for (const dialect of DIALECTS) {
 				},
 				{ kind: 'text', answered: 2, texts: [{ text: 'Flere samlinger', company: 'Alfa AS' }, { text: 'Kurs om sikkerhet', company: 'Gamma AS' }] },
 				{ kind: 'choice', answered: 2, counts: [{ option: 'Ja', count: 1 }, { option: 'Nei', count: 1 }] },
+			])
+
+			// For the funder: each scale question's mean and answers, a draft's left out, one without answers has no mean.
+			const later = await draftWith(networkId, [q('Nytte?', 'scale')])
+			expect(await scaleResults(db, networkId)).toEqual([{ survey: 'Oppstart', opened_at: survey.opened_at, question: 'Behov?', mean: 11 / 3, answers: 3 }])
+			await publishSurvey(db, { network: { id: networkId, slug: 'n', name: 'Nettverket', name_en: 'The network' }, actorId: leader, origin: 'https://knute.example' }, later.draft)
+			expect((await scaleResults(db, networkId)).map((r) => [r.question, r.mean, r.answers])).toEqual([
+				['Behov?', 11 / 3, 3],
+				['Nytte?', null, 0],
 			])
 
 			const csv = await responsesCsv(db, survey, questions, { header: ['Svart', 'Navn', 'E-post', 'Bedrift'], when: () => 'i dag' })

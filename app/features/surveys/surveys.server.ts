@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { DB, SurveyAudience, SurveyStatus } from '#db/schema.ts'
 import { listTerms, termKey } from '#app/features/competence/competence.server.ts'
 import { listMemberCompanies } from '#app/features/meetings/acquaintance.server.ts'
@@ -223,6 +223,28 @@ export async function surveyResults(db: Kysely<DB>, survey: Survey, questions: r
 		}
 	})
 	return { responses: Number(responses.n), results }
+}
+
+/**
+ * What the network's surveys sent out measured on a scale — how useful the
+ * network has been, how great the need is — each question's mean of 1–5 and
+ * how many answered it, survey by survey, the earliest first: the benefit as
+ * the companies see it, for the report to the funder.
+ */
+export async function scaleResults(db: Kysely<DB>, networkId: number) {
+	const rows = await db
+		.selectFrom('survey as s')
+		.innerJoin('survey_question as q', 'q.survey_id', 's.id')
+		.leftJoin('survey_answer as a', 'a.question_id', 'q.id')
+		.select((eb) => ['s.id', 's.title', 's.opened_at', 'q.text', sql<number | string | null>`avg(cast(a.value as integer))`.as('mean'), eb.fn.count<number>('a.value').as('answers')])
+		.where('s.network_id', '=', networkId)
+		.where('s.status', '!=', 'draft')
+		.where('q.kind', '=', 'scale')
+		.groupBy(['s.id', 's.title', 's.opened_at', 'q.id', 'q.text', 'q.position'])
+		.orderBy('s.opened_at')
+		.orderBy('q.position')
+		.execute()
+	return rows.map((r) => ({ survey: r.title, opened_at: r.opened_at!, question: r.text, mean: r.mean === null ? null : Number(r.mean), answers: Number(r.answers) }))
 }
 
 /** Every answer as a row for a spreadsheet: who answered and when, then a column a question (a multiple answer's values joined by commas). */
