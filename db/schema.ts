@@ -350,6 +350,7 @@ export interface DB {
 		created_at: string
 		opened_at: string | null
 		closed_at: string | null
+		reminded_at: string | null
 	}
 	survey_question: { id: Generated<number>; survey_id: number; position: number; kind: QuestionKind; text: string; options: Generated<string>; required: Generated<number> }
 	survey_response: { id: Generated<number>; survey_id: number; person_id: number | null; name: string; email: string; company: string; created_at: string }

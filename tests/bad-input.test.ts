@@ -390,5 +390,24 @@ for (const dialect of DIALECTS) {
 			expect(await response.text()).toContain('Undersøkelsen tar ikke imot svar.')
 			expect(await db.selectFrom('survey_response').select('email').execute()).toEqual([{ email: 'siri@dahl.example' }])
 		})
+
+		test('a survey reminder asked for again within the day is refused with a message, and nothing more is sent', async () => {
+			const db = server.db
+			const created = await post('/n/test/undersokelser', { title: 'Til medlemmene', intro: '', audience: 'members' }, leader)
+			const admin = created.headers.get('Location')!
+			expect((await post(admin, { intent: 'remind' }, leader)).status).toBe(409)
+			await post(admin, { intent: 'add', text: 'Behov?', kind: 'scale', options: '' }, leader)
+			expect((await post(admin, { intent: 'publish' }, leader)).status).toBe(302)
+			const mails = async () => (await db.selectFrom('outbox').select('id').execute()).length
+			const sent = await mails()
+			let response = await post(admin, { intent: 'remind' }, leader)
+			expect(response.status).toBe(200)
+			expect(await response.text()).toContain('Påminnelse sendt til én som ikke har svart.')
+			expect(await mails()).toBe(sent + 1)
+			response = await post(admin, { intent: 'remind' }, leader)
+			expect(response.status).toBe(409)
+			expect(await response.text()).toContain('Det er sendt en påminnelse det siste døgnet. Vent litt før neste.')
+			expect(await mails()).toBe(sent + 1)
+		})
 	})
 }

@@ -4,7 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-survey'
 import { questionSchema } from '#app/features/surveys/schemas.ts'
-import { addQuestion, endSurvey, getSurvey, MAX_QUESTIONS, publishSurvey, removeQuestion, surveyResults, type QuestionResult } from '#app/features/surveys/surveys.server.ts'
+import { addQuestion, endSurvey, getSurvey, MAX_QUESTIONS, publishSurvey, remindSurvey, removeQuestion, surveyResults, type QuestionResult } from '#app/features/surveys/surveys.server.ts'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { recordId } from '#app/platform/fields.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
@@ -52,12 +52,18 @@ export async function action(args: Route.ActionArgs) {
 		if ('error' in outcome) return data({ result: submission.reply(), error: `surveyAdmin.error.${outcome.error}` as const }, { status: 409 })
 		return { result: submission.reply({ resetForm: true }), error: null }
 	}
+	const sender = { network, actorId: actor.personId, origin: new URL(args.request.url).origin }
+	if (intent === 'remind') {
+		const outcome = await db.transaction().execute((trx) => remindSurvey(trx, sender, survey))
+		if ('error' in outcome) return data({ result: null, error: `surveyAdmin.error.${outcome.error}` as const }, { status: 409 })
+		return { result: null, error: null, reminded: outcome.reminded }
+	}
 	const change = await db.transaction().execute(async (trx) => {
 		if (intent === 'remove') {
 			const questionId = recordId.safeParse(form.get('questionId'))
 			return (questionId.success && (await removeQuestion(trx, survey, questionId.data))) || ({ error: 'noQuestion' } as const)
 		}
-		if (intent === 'publish') return publishSurvey(trx, { network, actorId: actor.personId, origin: new URL(args.request.url).origin }, survey)
+		if (intent === 'publish') return publishSurvey(trx, sender, survey)
 		if (intent === 'end') return endSurvey(trx, { actorId: actor.personId }, survey)
 		return { error: 'intent' } as const
 	})
@@ -85,6 +91,11 @@ export default function AdminSurvey({ loaderData: d, actionData, params }: Route
 				{survey.closed_at ? ` · ${t('surveyAdmin.closed', { date: formatDateTime(lang, survey.closed_at, 'date') })}` : ''}
 			</Paragraph>
 			{actionData?.error ? <Alert data-color="danger">{t(actionData.error)}</Alert> : null}
+			{actionData && 'reminded' in actionData && actionData.reminded !== undefined ? (
+				<Alert data-color="success" role="status">
+					{t('surveyAdmin.reminded', { count: actionData.reminded })}
+				</Alert>
+			) : null}
 			{survey.status === 'open' ? (
 				<Paragraph>
 					{t(survey.audience === 'open' ? 'surveyAdmin.shareOpen' : 'surveyAdmin.shareMembers')} <Link href={d.link}>{d.link}</Link>
@@ -162,10 +173,18 @@ export default function AdminSurvey({ loaderData: d, actionData, params }: Route
 						</section>
 					))}
 					{survey.status === 'open' ? (
-						<Form method="post">
-							<Button type="submit" name="intent" value="end" variant="secondary">
-								{t('surveyAdmin.end')}
-							</Button>
+						<Form method="post" className="stack">
+							{survey.reminded_at ? <Paragraph>{t('surveyAdmin.lastReminder', { date: formatDateTime(lang, survey.reminded_at) })}</Paragraph> : null}
+							<div className="row">
+								{survey.audience === 'members' ? (
+									<Button type="submit" name="intent" value="remind" variant="secondary">
+										{t('surveyAdmin.remind')}
+									</Button>
+								) : null}
+								<Button type="submit" name="intent" value="end" variant="secondary">
+									{t('surveyAdmin.end')}
+								</Button>
+							</div>
 						</Form>
 					) : null}
 				</section>

@@ -21,6 +21,8 @@ export async function up(db: Kysely<any>) {
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.addColumn('opened_at', 'text')
 		.addColumn('closed_at', 'text')
+		// The last reminder to those who have not answered: one a day at most.
+		.addColumn('reminded_at', 'text')
 		.execute()
 	await db.schema.createIndex('survey_network').on('survey').column('network_id').execute()
 	await db.schema

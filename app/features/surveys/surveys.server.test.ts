@@ -5,7 +5,7 @@ import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
 import { addTerm } from '#app/features/competence/competence.server.ts'
 import { answerField, answerSchema, questionSchema } from './schemas.ts'
-import { addQuestion, answerSurvey, createSurvey, endSurvey, getSurvey, hasResponded, listSurveys, MAX_QUESTIONS, publishSurvey, removeQuestion, responsesCsv, scaleResults, surveyResults } from './surveys.server.ts'
+import { addQuestion, answerSurvey, createSurvey, endSurvey, getSurvey, hasResponded, listSurveys, MAX_QUESTIONS, publishSurvey, remindSurvey, removeQuestion, responsesCsv, scaleResults, surveyResults } from './surveys.server.ts'
 
 const who = (n: number, company = `Bedrift ${n} AS`) => ({ personId: null, name: `Person ${n}`, email: `person${n}@test.example`, company })
 
@@ -90,6 +90,33 @@ for (const dialect of DIALECTS) {
 			expect(notices).toEqual([kari, tom].map((person_id) => ({ person_id, link: `/n/innlandet/undersokelser/${id}` })))
 			await open('open', 'Til hele bransjen')
 			expect(await db.selectFrom('outbox').select('id').execute()).toHaveLength(2)
+		})
+
+		test('a reminder goes to those who have not answered, once a day at most, even asked for twice at once', async () => {
+			const networkId = await createNetwork(db, { slug: 'innlandet' })
+			const network = { id: networkId, slug: 'innlandet', name: 'IKT Innlandet', name_en: 'ICT Innlandet' }
+			const sender = { network, actorId: null, origin: 'https://knute.example' }
+			await createPerson(db, networkId, { email: 'kari@a.example', name: 'Kari' })
+			const tom = await createPerson(db, networkId, { email: 'tom@b.example', name: 'Tom' })
+			const id = await createSurvey(db, { networkId, actorId: null }, { title: 'Kompetanse', intro: '', audience: 'members' })
+			const draft = (await getSurvey(db, networkId, id))!.survey
+			await addQuestion(db, draft, q('Behov?', 'scale'))
+			expect(await remindSurvey(db, sender, draft)).toEqual({ error: 'notOpen' })
+			await publishSurvey(db, sender, draft)
+			const survey = (await getSurvey(db, networkId, id))!.survey
+			await answerSurvey(db, survey, { personId: null, name: 'Kari', email: 'Kari@A.example', company: '' }, {})
+			const twice = await Promise.all([1, 2].map(() => db.transaction().execute((trx) => remindSurvey(trx, sender, survey))))
+			expect(twice).toEqual(expect.arrayContaining([{ reminded: 1 }, { error: 'tooSoon' }]))
+			const reminders = () => db.selectFrom('outbox').select(['recipient', 'subject']).where('subject', 'like', 'Påminnelse%').orderBy('id').execute()
+			expect(await reminders()).toEqual([{ recipient: 'tom@b.example', subject: 'Påminnelse om undersøkelsen: Kompetanse' }])
+			expect(await db.selectFrom('notification').select('person_id').where('text', 'like', 'Påminnelse%').execute()).toEqual([{ person_id: tom }])
+			// A day later, another; once closed, none.
+			await db.updateTable('survey').set({ reminded_at: new Date(Date.now() - 25 * 3_600_000).toISOString() }).where('id', '=', id).execute()
+			expect(await remindSurvey(db, sender, survey)).toEqual({ reminded: 1 })
+			expect(await reminders()).toHaveLength(2)
+			await endSurvey(db, { actorId: null }, survey)
+			expect(await remindSurvey(db, sender, (await getSurvey(db, networkId, id))!.survey)).toEqual({ error: 'notOpen' })
+			expect(await db.selectFrom('audit_log').select('summary').where('action', '=', 'survey.reminded').execute()).toEqual([{ summary: 'Kompetanse: 1' }, { summary: 'Kompetanse: 1' }])
 		})
 
 		test(`at most ${MAX_QUESTIONS} questions`, async () => {

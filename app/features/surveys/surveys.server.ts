@@ -5,10 +5,10 @@ import { listMemberCompanies } from '#app/features/meetings/acquaintance.server.
 import { toCsv } from '#app/features/gatherings/csv.ts'
 import { audit } from '#app/platform/audit.server.ts'
 import { networkName } from '#app/features/networks/networks.server.ts'
-import { compareNorwegian, translator } from '#app/platform/i18n.ts'
+import { compareNorwegian, translator, type Lang } from '#app/platform/i18n.ts'
 import { enqueueMail } from '#app/platform/mail.server.ts'
 import { splitTags } from '#app/platform/text.ts'
-import { now } from '#app/platform/time.ts'
+import { inMinutes, now } from '#app/platform/time.ts'
 import { optionLines, type Question, type QuestionInput, type SurveyInput } from './schemas.ts'
 
 // Surveys to the companies (goal 3): the project leader writes one as a
@@ -17,7 +17,7 @@ import { optionLines, type Question, type QuestionInput, type SurveyInput } from
 // counted per question; the competences named are set against what the
 // member companies offer, as the network's competence needs are.
 
-export type Survey = { id: number; network_id: number; title: string; intro: string; audience: SurveyAudience; status: SurveyStatus; opened_at: string | null; closed_at: string | null }
+export type Survey = { id: number; network_id: number; title: string; intro: string; audience: SurveyAudience; status: SurveyStatus; opened_at: string | null; closed_at: string | null; reminded_at: string | null }
 type Actor = { networkId: number; actorId: number | null }
 export const MAX_QUESTIONS = 30
 
@@ -46,7 +46,7 @@ export function listSurveys(db: Kysely<DB>, networkId: number) {
 export async function getSurvey(db: Kysely<DB>, networkId: number, surveyId: number): Promise<{ survey: Survey; questions: Question[] } | undefined> {
 	const survey = await db
 		.selectFrom('survey')
-		.select(['id', 'network_id', 'title', 'intro', 'audience', 'status', 'opened_at', 'closed_at'])
+		.select(['id', 'network_id', 'title', 'intro', 'audience', 'status', 'opened_at', 'closed_at', 'reminded_at'])
 		.where('id', '=', surveyId)
 		.where('network_id', '=', networkId)
 		.executeTakeFirst()
@@ -91,6 +91,7 @@ export async function removeQuestion(trx: Kysely<DB>, survey: Survey, questionId
 }
 
 type Network = { id: number; slug: string; name: string; name_en: string }
+type Sender = { network: Network; actorId: number | null; origin: string }
 
 /**
  * Opens a draft with at least one question for answers. A survey for the
@@ -98,28 +99,62 @@ type Network = { id: number; slug: string; name: string; name_en: string }
  * language, with the link — but the one who opened it; a survey open to
  * anyone reaches people through the link the project leader shares.
  */
-export async function publishSurvey(trx: Kysely<DB>, { network, actorId, origin }: { network: Network; actorId: number | null; origin: string }, survey: Survey): Promise<Change> {
+export async function publishSurvey(trx: Kysely<DB>, sender: Sender, survey: Survey): Promise<Change> {
 	if (survey.status !== 'draft') return { error: 'notDraft' }
 	const question = await trx.selectFrom('survey_question').select('id').where('survey_id', '=', survey.id).limit(1).executeTakeFirst()
 	if (!question) return { error: 'noQuestions' }
 	await trx.updateTable('survey').set({ status: 'open', opened_at: now() }).where('id', '=', survey.id).where('status', '=', 'draft').execute()
-	await audit(trx, { network_id: network.id, actor_id: actorId, action: 'survey.published', entity_type: 'survey', entity_id: survey.id, summary: survey.title })
-	if (survey.audience === 'open') return { ok: true }
-	const people = await trx
+	await audit(trx, { network_id: sender.network.id, actor_id: sender.actorId, action: 'survey.published', entity_type: 'survey', entity_id: survey.id, summary: survey.title })
+	if (survey.audience === 'members') await tell(trx, sender, survey, await unanswered(trx, sender, survey), 'mail.questionnaire')
+	return { ok: true }
+}
+
+export const REMIND_AFTER_HOURS = 24
+
+/**
+ * Reminds the network's people who have not answered an open survey for
+ * them, by a notice and an e-mail; once a day at most, however many ask at
+ * once. How many were reminded.
+ */
+export async function remindSurvey(trx: Kysely<DB>, sender: Sender, survey: Survey): Promise<{ reminded: number } | { error: 'notOpen' | 'tooSoon' }> {
+	if (survey.status !== 'open' || survey.audience !== 'members') return { error: 'notOpen' }
+	// Taken in one update, so that two at once cannot both send.
+	const taken = await trx
+		.updateTable('survey')
+		.set({ reminded_at: now() })
+		.where('id', '=', survey.id)
+		.where('status', '=', 'open')
+		.where((eb) => eb.or([eb('reminded_at', 'is', null), eb('reminded_at', '<', inMinutes(-60 * REMIND_AFTER_HOURS))]))
+		.returning('id')
+		.executeTakeFirst()
+	if (!taken) return { error: 'tooSoon' }
+	const people = await unanswered(trx, sender, survey)
+	await tell(trx, sender, survey, people, 'mail.questionnaireReminder')
+	await audit(trx, { network_id: sender.network.id, actor_id: sender.actorId, action: 'survey.reminded', entity_type: 'survey', entity_id: survey.id, summary: `${survey.title}: ${people.length}` })
+	return { reminded: people.length }
+}
+
+/** The network's people, but the sender, who have not answered the survey. */
+function unanswered(trx: Kysely<DB>, { network, actorId }: Sender, survey: Survey) {
+	return trx
 		.selectFrom('person as p')
 		.select(['p.id', 'p.name', 'p.email', 'p.lang'])
 		.where('p.id', 'in', (eb) => eb.selectFrom('membership as m').select('m.person_id').where('m.network_id', '=', network.id))
 		.where('p.id', '!=', actorId ?? 0)
+		.where('p.email', 'not in', (eb) => eb.selectFrom('survey_response as r').select('r.email').where('r.survey_id', '=', survey.id))
 		.orderBy('p.id')
 		.execute()
+}
+
+/** A notice in Knute and an e-mail to each, in their language, with the survey's link. */
+async function tell(trx: Kysely<DB>, { network, origin }: Sender, survey: Survey, people: { id: number; name: string; email: string; lang: Lang }[], mail: 'mail.questionnaire' | 'mail.questionnaireReminder') {
 	const link = `/n/${network.slug}/undersokelser/${survey.id}`
 	for (const person of people) {
 		const t = translator(person.lang)
-		const subject = t('mail.questionnaire.subject', { title: survey.title })
+		const subject = t(`${mail}.subject`, { title: survey.title })
 		await trx.insertInto('notification').values({ network_id: network.id, person_id: person.id, text: subject, link, created_at: now() }).execute()
-		await enqueueMail(trx, { to: person.email, subject, text: t('mail.questionnaire.body', { name: person.name, network: networkName(network, person.lang), title: survey.title, intro: survey.intro ? `${survey.intro}\n\n` : '', url: origin + link }) })
+		await enqueueMail(trx, { to: person.email, subject, text: t(`${mail}.body`, { name: person.name, network: networkName(network, person.lang), title: survey.title, intro: survey.intro ? `${survey.intro}\n\n` : '', url: origin + link }) })
 	}
-	return { ok: true }
 }
 
 /** Closes an open survey: the answers given stand, no more are taken. */
