@@ -163,5 +163,51 @@ for (const dialect of DIALECTS) {
 			await page.goto(link)
 			await page.getByText('Undersøkelsen tar ikke imot svar.').waitFor()
 		})
+
+		test("a survey for the network's people: each hears of it, and the project leader reminds those who have not answered, once a day", async ({ page, login, navigate }) => {
+			await login(LEADER)
+			await navigate(SURVEYS)
+			await waitForHydration(page)
+			await page.getByLabel('Tittel').fill('Samlingene så langt')
+			await page.getByRole('button', { name: 'Lag utkast' }).click()
+			await page.getByRole('heading', { level: 1, name: 'Samlingene så langt' }).waitFor()
+			expect(await page.getByText('Nettverkets folk får beskjed i Knute og e-post med lenken når den åpnes.').isVisible()).toBe(true)
+			await page.getByLabel('Spørsmål', { exact: true }).fill('Hvor nyttige har samlingene vært?')
+			await page.getByRole('button', { name: 'Legg til spørsmål' }).click()
+			await page.getByRole('heading', { level: 2, name: 'Spørsmål (1)' }).waitFor()
+			await page.getByRole('button', { name: 'Åpne for svar' }).click()
+			await page.getByRole('heading', { level: 2, name: 'Resultater (0 svar)' }).waitFor()
+			// Everyone in the network but the project leader has a notice.
+			const db = env.server.db
+			const people = (await db.selectFrom('membership').select('person_id').where('network_id', '=', (eb) => eb.selectFrom('network').select('id').where('slug', '=', 'ikt-lillehammer')).distinct().execute()).length
+			const told = await db.selectFrom('notification').select('person_id').where('text', '=', 'Undersøkelse: Samlingene så langt').execute()
+			expect(told).toHaveLength(people - 1)
+
+			// A member answers from the notice.
+			await login(OLA)
+			await navigate('/n/ikt-lillehammer/varsler')
+			await waitForHydration(page)
+			await page.getByRole('link', { name: 'Undersøkelse: Samlingene så langt' }).click()
+			await page.getByText('Du svarer som Ola Haugen, Fjellkode AS.').waitFor()
+			await page.getByRole('group', { name: 'Hvor nyttige har samlingene vært? (valgfritt)' }).getByLabel('4').check()
+			await page.getByRole('button', { name: 'Send svar' }).click()
+			await page.getByText('Takk! Svaret ditt er registrert.').waitFor()
+
+			// The reminder goes to the rest, once.
+			await login(LEADER)
+			await navigate(SURVEYS)
+			await waitForHydration(page)
+			await page.getByRole('link', { name: 'Samlingene så langt', exact: true }).click()
+			await page.getByRole('heading', { level: 2, name: 'Resultater (1 svar)' }).waitFor()
+			await page.getByRole('button', { name: 'Send påminnelse til dem som ikke har svart' }).click()
+			await page.getByText(`Påminnelse sendt til ${people - 2} som ikke har svart.`).waitFor()
+			await expectAccessible(page)
+			expect(await page.getByText(/^Siste påminnelse: /).isVisible()).toBe(true)
+			await page.getByRole('button', { name: 'Send påminnelse til dem som ikke har svart' }).click()
+			await page.getByText('Det er sendt en påminnelse det siste døgnet. Vent litt før neste.').waitFor()
+			const reminded = await db.selectFrom('outbox').select('recipient').where('subject', '=', 'Påminnelse om undersøkelsen: Samlingene så langt').execute()
+			expect(reminded).toHaveLength(people - 2)
+			expect(reminded.map((m) => m.recipient)).not.toContain(OLA)
+		})
 	})
 }
