@@ -126,7 +126,8 @@ const matrix: Record<string, { path: (ids: Ids) => string; get: (who: Who) => Ex
 	// Surveys are written by the project leader; one for the network's people is answered by any of them, signed in.
 	'routes/surveys.tsx': { path: () => '/n/test/undersokelser', get: directory, post: leaderOnly },
 	'routes/survey.tsx': { path: (i) => `/n/test/undersokelser/${i.questionnaire}`, get: directory, post: directory },
-	'routes/admin-survey.tsx': { path: (i) => `/n/test/admin/undersokelser/${i.questionnaire}`, get: leaderOnly, post: leaderOnly },
+	// The steering group reads a survey sent out and its results; the answers' names and addresses (the CSV) are the project leader's.
+	'routes/admin-survey.tsx': { path: (i) => `/n/test/admin/undersokelser/${i.questionnaire}`, get: participantsOnly(['steering', 'leader']), post: leaderOnly },
 	'routes/admin-survey-csv.ts': { path: (i) => `/n/test/admin/undersokelser/${i.questionnaire}/svar.csv`, get: leaderOnly },
 	'routes/trust-answer.tsx': { path: (i) => `/n/test/tillit/${i.survey}`, get: participantsOnly(['contact', 'otherContact']), post: participantsOnly(['contact', 'otherContact']) },
 }
@@ -278,6 +279,11 @@ for (const dialect of DIALECTS) {
 			['open', publicPage],
 			['draft', (who) => (who === 'visitor' ? 'login' : who === 'leader' ? 'ok' : 'notFound')],
 		]
+		test("a draft's page is the project leader's alone, not yet the steering group's", async () => {
+			const seen: Record<string, Expect> = {}
+			for (const who of ['steering', 'leader'] as const) seen[who] = classify(await fetch(`${server.url}/n/test/admin/undersokelser/${ids.draft}`, { headers: { Cookie: cookies[who]! }, redirect: 'manual' }))
+			expect(seen).toEqual({ steering: 'notFound', leader: 'ok' })
+		})
 		for (const [which, expected] of surveyAudiences) {
 			test(`a survey ${which === 'open' ? 'open to anyone' : 'still a draft'}`, async () => {
 				const id = which === 'open' ? openQuestionnaire : ids.draft

@@ -38,6 +38,7 @@ export type Action =
 	| 'record:contact'
 	| 'answer:survey'
 	| 'manage:survey'
+	| 'read:survey'
 	| 'manage:partner'
 	| 'manage:competence'
 	| 'manage:phase'
@@ -70,11 +71,12 @@ export const grants: Record<Role, Permission[]> = {
 		'manage:idea:network',
 		'decide:idea:network',
 		'manage:survey:network',
+		'read:survey:network',
 		'manage:partner:network',
 		'manage:competence:network',
 		'manage:phase:network',
 	],
-	steering_group: [...everyRole, 'evaluate:idea:network', 'decide:idea:network', 'manage:partner:network', 'manage:competence:network'],
+	steering_group: [...everyRole, 'evaluate:idea:network', 'decide:idea:network', 'manage:partner:network', 'manage:competence:network', 'read:survey:network'],
 	company_contact: [...everyRole, 'update:organisation:own', 'update:person:company', 'invite:person:company', 'accept:agreement:own', 'approve:effort:company', 'join:idea:own', 'answer:survey:own'],
 	member: [...everyRole],
 	partner_observer: [...everyRole],

@@ -19,10 +19,10 @@ import { documentTitle, pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
-// One survey for the project leader: written question by question while a draft, opened for answers, its results, closed.
-async function load({ params, context, request }: Route.LoaderArgs | Route.ActionArgs) {
+// One survey: for the project leader written question by question while a draft, opened for answers, its results, closed; the steering group reads it and its results.
+async function load({ params, context, request }: Route.LoaderArgs | Route.ActionArgs, permission: 'read:survey' | 'manage:survey') {
 	const network = await requireNetwork(context, params.network)
-	const actor = requirePermission(context, request, 'manage:survey', { networkId: network.id })
+	const actor = requirePermission(context, request, permission, { networkId: network.id })
 	const db = getDb(context)
 	const found = await getSurvey(db, network.id, requireId(params.surveyId))
 	invariantResponse(found, 'error.notFound.title', { status: 404 })
@@ -30,8 +30,12 @@ async function load({ params, context, request }: Route.LoaderArgs | Route.Actio
 }
 
 export async function loader(args: Route.LoaderArgs) {
-	const { network, actor, db, survey, questions } = await load(args)
+	const { network, actor, db, survey, questions } = await load(args, 'read:survey')
+	const manage = can(actor, 'manage:survey', { networkId: network.id })
+	// A draft is the project leader's until it is sent out.
+	invariantResponse(manage || survey.status !== 'draft', 'error.notFound.title', { status: 404 })
 	return {
+		manage,
 		survey,
 		questions,
 		results: survey.status === 'draft' ? null : await surveyResults(db, survey, questions),
@@ -42,7 +46,7 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 export async function action(args: Route.ActionArgs) {
-	const { network, actor, db, survey } = await load(args)
+	const { network, actor, db, survey } = await load(args, 'manage:survey')
 	const form = await args.request.formData()
 	const intent = form.get('intent')
 	if (intent === 'add') {
@@ -159,11 +163,13 @@ export default function AdminSurvey({ loaderData: d, actionData, params }: Route
 					<Heading level={2} data-size="md" id="results-heading">
 						{t('surveyAdmin.results', { n: d.results!.responses, count: d.results!.responses })}
 					</Heading>
-					<Paragraph>
-						<Link href={`/n/${params.network}/admin/undersokelser/${survey.id}/svar.csv`} download>
-							{t('surveyAdmin.csv')}
-						</Link>
-					</Paragraph>
+					{d.manage ? (
+						<Paragraph>
+							<Link href={`/n/${params.network}/admin/undersokelser/${survey.id}/svar.csv`} download>
+								{t('surveyAdmin.csv')}
+							</Link>
+						</Paragraph>
+					) : null}
 					{d.results!.results.map(({ question, result }, i) => (
 						<section key={question.id} className="stack" aria-labelledby={`question-${question.id}`}>
 							<Heading level={3} data-size="xs" id={`question-${question.id}`}>
@@ -172,7 +178,7 @@ export default function AdminSurvey({ loaderData: d, actionData, params }: Route
 							<Result result={result} network={params.network} addInitiatives={d.addInitiatives} />
 						</section>
 					))}
-					{survey.status === 'open' ? (
+					{d.manage && survey.status === 'open' ? (
 						<Form method="post" className="stack">
 							{survey.reminded_at ? <Paragraph>{t('surveyAdmin.lastReminder', { date: formatDateTime(lang, survey.reminded_at) })}</Paragraph> : null}
 							<div className="row">

@@ -22,9 +22,11 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const actor = requirePermission(context, request, 'read:directory', { networkId: network.id })
 	const db = getDb(context)
 	const manage = can(actor, 'manage:survey', { networkId: network.id })
-	const surveys = (await listSurveys(db, network.id)).filter((s) => manage || s.status === 'open')
+	// The project leader sees every survey; the steering group those sent out, with their results; the others those open for answers.
+	const results = can(actor, 'read:survey', { networkId: network.id })
+	const surveys = (await listSurveys(db, network.id)).filter((s) => manage || s.status === 'open' || (results && s.status === 'closed'))
 	const answered = await Promise.all(surveys.map((s) => (s.status === 'open' ? hasResponded(db, s.id, actor.email) : false)))
-	return { manage, surveys: surveys.map((s, i) => ({ ...s, answered: answered[i]! })) }
+	return { manage, results, surveys: surveys.map((s, i) => ({ ...s, answered: answered[i]! })) }
 }
 
 export async function action({ params, context, request }: Route.ActionArgs) {
@@ -59,20 +61,20 @@ export default function Surveys({ loaderData: d, actionData, params }: Route.Com
 							<Table.HeaderCell>{t('surveys.survey')}</Table.HeaderCell>
 							<Table.HeaderCell>{t('surveys.audience')}</Table.HeaderCell>
 							<Table.HeaderCell>{t('surveys.status')}</Table.HeaderCell>
-							{d.manage ? <Table.HeaderCell>{t('surveys.responses')}</Table.HeaderCell> : null}
+							{d.results ? <Table.HeaderCell>{t('surveys.responses')}</Table.HeaderCell> : null}
 							<Table.HeaderCell>{t('surveys.yours')}</Table.HeaderCell>
 						</Table.Row>
 					</Table.Head>
 					<Table.Body>
 						{d.surveys.map((s) => (
 							<Table.Row key={s.id}>
-								<Table.HeaderCell scope="row">{d.manage ? <AppLink to={`${base}/admin/undersokelser/${s.id}`}>{s.title}</AppLink> : s.title}</Table.HeaderCell>
+								<Table.HeaderCell scope="row">{d.results ? <AppLink to={`${base}/admin/undersokelser/${s.id}`}>{s.title}</AppLink> : s.title}</Table.HeaderCell>
 								<Table.Cell>{t(`surveys.audience.${s.audience}`)}</Table.Cell>
 								<Table.Cell>
 									<Tag data-color={s.status === 'open' ? 'success' : 'neutral'}>{t(`surveys.status.${s.status}`)}</Tag>{' '}
 									{s.status === 'closed' && s.closed_at ? formatDateTime(lang, s.closed_at, 'date') : s.opened_at ? formatDateTime(lang, s.opened_at, 'date') : null}
 								</Table.Cell>
-								{d.manage ? <Table.Cell>{s.responses}</Table.Cell> : null}
+								{d.results ? <Table.Cell>{s.responses}</Table.Cell> : null}
 								<Table.Cell>
 									{s.status !== 'open' ? '–' : s.answered ? t('surveys.answered') : <AppLink to={`${base}/undersokelser/${s.id}`}>{t('surveys.answer', { title: s.title })}</AppLink>}
 								</Table.Cell>

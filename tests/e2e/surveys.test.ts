@@ -62,6 +62,18 @@ for (const dialect of DIALECTS) {
 			await question('3. Hvilken kompetanse mangler dere i dag?').getByRole('link', { name: 'Legg til tiltak for Kunstig intelligens' }).click()
 			await page.getByRole('heading', { level: 1, name: 'Legg til tiltak' }).waitFor()
 			expect(await page.getByLabel('Kompetansen tiltaket hever').inputValue()).toBe('Kunstig intelligens')
+
+			// The steering group reads the results too, but not who answered with their addresses.
+			await login('major.lien@knute.example')
+			await navigate(SURVEYS)
+			expect(await rows(page)).toEqual([['Undersøkelse etter innspillsmøtet', 'Alle med lenken', expect.stringMatching(/^Avsluttet/), '15', '–']])
+			expect(await page.getByRole('heading', { name: 'Ny undersøkelse' }).count()).toBe(0)
+			await waitForHydration(page)
+			await page.getByRole('link', { name: 'Undersøkelse etter innspillsmøtet' }).click()
+			await page.getByRole('heading', { level: 2, name: 'Resultater (15 svar)' }).waitFor()
+			await expectAccessible(page)
+			expect(await page.getByText('Snitt: 4,2 av 5').isVisible()).toBe(true)
+			expect(await page.getByRole('link', { name: 'Last ned alle svar (CSV)' }).count()).toBe(0)
 		})
 
 		test('the project leader writes a survey and opens it; a visitor answers through the link, a member signed in; then it closes', async ({ page, login, navigate }) => {
