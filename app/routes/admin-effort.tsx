@@ -4,7 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-effort'
 import { listCommitments } from '#app/features/commitment/agreements.server.ts'
-import { ledgerTotals, listEffort } from '#app/features/commitment/effort.server.ts'
+import { effortTotals, listEffort } from '#app/features/commitment/effort.server.ts'
 import { ledgerFilterFrom } from '#app/features/commitment/ledger-filter.ts'
 import { rateSchema as schema } from '#app/features/commitment/schemas.ts'
 import { requireNetwork } from '#app/features/networks/require-network.server.ts'
@@ -15,7 +15,7 @@ import { FormField } from '#app/ui/form-field.tsx'
 import { PlainSelect } from '#app/ui/plain-select.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
-import { onePage, Pager } from '#app/ui/pager.tsx'
+import { Pager, pageOf } from '#app/ui/pager.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
@@ -25,15 +25,16 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
 	const db = getDb(context)
 	const url = new URL(request.url)
 	const filter = ledgerFilterFrom(url.searchParams)
-	const [rows, companies, people, settings] = await Promise.all([
-		listEffort(db, network.id, filter),
+	const page = pageOf(url)
+	const [rows, totals, companies, people, settings] = await Promise.all([
+		// One page of entries, and one more to say whether another page follows; the totals cover every entry the filter finds, as the exports do.
+		listEffort(db, network.id, filter, { limit: PAGE + 1, offset: (page - 1) * PAGE }),
+		effortTotals(db, network.id, filter),
 		listCommitments(db, network.id),
 		db.selectFrom('effort_entry as e').innerJoin('person as p', 'p.id', 'e.person_id').select(['p.id', 'p.name']).distinct().where('e.network_id', '=', network.id).orderBy('p.name').execute(),
 		db.selectFrom('network').select(['rate_rule', 'hourly_rate']).where('id', '=', network.id).executeTakeFirstOrThrow(),
 	])
-	// The totals and the exports cover every entry the filter finds; the table shows them in pages.
-	const { items: shown, page, more } = onePage(rows, url, PAGE)
-	return { rows: shown, page, more, totals: ledgerTotals(rows), companies, people, filter, query: url.search, settings }
+	return { rows: rows.slice(0, PAGE), page, more: rows.length > PAGE, totals, companies, people, filter, query: url.search, settings }
 }
 
 const PAGE = 50

@@ -15,7 +15,7 @@ export function queryOf(url: URL) {
 }
 
 /** The page of a list held whole in memory that `?side=` asks for, and whether another follows. */
-export function onePage<T>(items: T[], url: URL, size: number) {
+function onePage<T>(items: T[], url: URL, size: number) {
 	const page = pageOf(url)
 	return { items: items.slice((page - 1) * size, page * size), page, more: items.length > page * size }
 }

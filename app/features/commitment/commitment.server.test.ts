@@ -5,7 +5,7 @@ import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
 import { inMinutes } from '#app/platform/time.ts'
 import { acceptAgreement, commitmentHistories, getComposition, getCurrentAgreement, inviteToCommit, publishAgreement, sendCommitmentReminders, withdrawCompany, type AgreementInput } from './agreements.server.ts'
-import { approveEffort, effortAgainstCommitment, ledgerTotals, listEffort, logEffort, updateEffort } from './effort.server.ts'
+import { approveEffort, effortAgainstCommitment, effortTotals, listEffort, logEffort, updateEffort, valueOf } from './effort.server.ts'
 import { createInvoice, listInvoices, markInvoice } from './invoices.server.ts'
 
 const terms: AgreementInput = {
@@ -118,6 +118,25 @@ for (const dialect of DIALECTS) {
 			expect(await listInvoices(db, { networkId: network.id, outstanding: true })).toEqual([])
 		})
 
+		test('the ledger holds every entry, past any page size, and its totals count them all as its rows do', async () => {
+			const ola = { id: colleague, organisationId: company }
+			const first = (await logEffort(db, { networkId: network.id, person: ola }, { date: '2027-01-01', minutes: 20, activity: 'other', gathering_id: null, description: 'Først' })) as { id: number }
+			await approveEffort(db, { networkId: network.id, approver: asContact() }, first.id)
+			const { rate_nok } = await db.selectFrom('effort_entry').select('rate_nok').where('id', '=', first.id).executeTakeFirstOrThrow()
+			// 6,000 approved entries of odd minutes, whose values round half up (written in batches: SQLite takes so many values at a time).
+			const rows = Array.from({ length: 6000 }, (_, i) => ({ network_id: network.id, person_id: colleague, organisation_id: company, date: `2027-02-${String((i % 28) + 1).padStart(2, '0')}`, minutes: 1 + (i % 7), activity: 'other' as const, gathering_id: null, description: '', status: 'approved' as const, rate_nok: 1 + (i % 90), created_at: new Date().toISOString() }))
+			for (let i = 0; i < rows.length; i += 1000) await db.insertInto('effort_entry').values(rows.slice(i, i + 1000)).execute()
+			const all = await listEffort(db, network.id, { organisationId: company })
+			expect(all).toHaveLength(6001)
+			expect(all.at(-1)!.id).toBe(first.id)
+			const totals = await effortTotals(db, network.id, { organisationId: company })
+			expect(totals.valueNok).toBe(all.reduce((sum, r) => sum + r.value_nok, 0))
+			expect(totals.approvedHours).toBe(all.reduce((sum, r) => sum + r.minutes, 0) / 60)
+			expect(all.at(-1)!.value_nok).toBe(valueOf(20, rate_nok!))
+			// Half a krone rounds up: 30 minutes at 5 kr is 2.50 kr.
+			expect([valueOf(30, 5), valueOf(10, 3), valueOf(20, 1500), valueOf(90, 900)]).toEqual([3, 1, 500, 1350])
+		})
+
 		test('effort: 24 hours a day at most, no approving one’s own, approved entries stay, values by the rate rule', async () => {
 			const ola = { id: colleague, organisationId: company }
 			const entry = (minutes: number, date = '2027-03-01') => ({ date, minutes, activity: 'workshop' as const, gathering_id: null, description: 'Verksted' })
@@ -142,8 +161,11 @@ for (const dialect of DIALECTS) {
 				[120, 'submitted', null, 0],
 				[20 * 60, 'approved', 500, 10_000],
 			])
-			expect(ledgerTotals(rows)).toEqual({ approvedHours: 21.5, submittedHours: 2, valueNok: 11_350 })
+			expect(await effortTotals(db, network.id, { organisationId: company })).toEqual({ approvedHours: 21.5, submittedHours: 2, valueNok: 11_350 })
+			expect(await effortTotals(db, network.id, { organisationId: company, status: 'submitted' })).toEqual({ approvedHours: 0, submittedHours: 2, valueNok: 0 })
 			expect(await listEffort(db, network.id, { from: '2027-03-02', to: '2027-03-02' })).toHaveLength(1)
+			// A page of the ledger: the newest first.
+			expect((await listEffort(db, network.id, { organisationId: company }, { limit: 1, offset: 1 })).map((r) => r.minutes)).toEqual([120])
 			await db.updateTable('network_organisation').set({ status: 'member' }).where('organisation_id', '=', company).execute()
 			expect(await effortAgainstCommitment(db, { networkId: network.id, from: '2027-01-01', to: '2027-12-31', committedHours: 40 })).toEqual([{ id: company, name: 'Fjellkode AS', hours: 21.5, committed: 40 }])
 		})

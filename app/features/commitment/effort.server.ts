@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { audit } from '#app/platform/audit.server.ts'
 import { now } from '#app/platform/time.ts'
@@ -94,32 +94,56 @@ export async function approveEffort(
 
 export type LedgerFilter = { organisationId?: number; personId?: number; activity?: EffortInput['activity']; from?: string; to?: string; status?: 'submitted' | 'approved' }
 
-/** Effort entries with names and values; each filter narrows. Value in NOK = hours × rate (approved entries only). */
-export async function listEffort(db: Kysely<DB>, networkId: number, filter: LedgerFilter = {}) {
-	let query = db
-		.selectFrom('effort_entry as e')
-		.innerJoin('person as p', 'p.id', 'e.person_id')
-		.innerJoin('organisation as o', 'o.id', 'e.organisation_id')
-		.leftJoin('gathering as g', 'g.id', 'e.gathering_id')
-		.select(['e.id', 'e.date', 'e.minutes', 'e.activity', 'e.description', 'e.status', 'e.rate_nok', 'e.person_id', 'e.organisation_id', 'e.gathering_id', 'p.name as person', 'o.name as company', 'g.title as gathering'])
-		.where('e.network_id', '=', networkId)
+/** The entries a ledger's filter finds, in a query of its own. */
+function ledgerEntries(db: Kysely<DB>, networkId: number, filter: LedgerFilter) {
+	let query = db.selectFrom('effort_entry as e').where('e.network_id', '=', networkId)
 	if (filter.organisationId) query = query.where('e.organisation_id', '=', filter.organisationId)
 	if (filter.personId) query = query.where('e.person_id', '=', filter.personId)
 	if (filter.activity) query = query.where('e.activity', '=', filter.activity)
 	if (filter.status) query = query.where('e.status', '=', filter.status)
 	if (filter.from) query = query.where('e.date', '>=', filter.from)
 	if (filter.to) query = query.where('e.date', '<=', filter.to)
-	const rows = await query.orderBy('e.date', 'desc').orderBy('e.id', 'desc').limit(5000).execute()
-	return rows.map((r) => ({ ...r, hours: r.minutes / 60, value_nok: r.status === 'approved' && r.rate_nok !== null ? Math.round((r.minutes / 60) * r.rate_nok) : 0 }))
+	return query
 }
 
-/** Totals of a ledger: hours and value. */
-export function ledgerTotals(rows: { minutes: number; value_nok: number; status: string }[]) {
-	return {
-		approvedHours: rows.filter((r) => r.status === 'approved').reduce((sum, r) => sum + r.minutes, 0) / 60,
-		submittedHours: rows.filter((r) => r.status === 'submitted').reduce((sum, r) => sum + r.minutes, 0) / 60,
-		valueNok: rows.reduce((sum, r) => sum + r.value_nok, 0),
-	}
+/**
+ * An approved entry's value in whole kroner: hours × rate, rounded half up,
+ * counted in whole numbers (minutes × rate / 60) so that the ledger's rows
+ * and its totals in SQL round alike.
+ */
+export const valueOf = (minutes: number, rateNok: number) => Math.floor((minutes * rateNok * 2 + 60) / 120)
+
+/**
+ * Effort entries with names and values, the newest first; each filter
+ * narrows. Every entry the filter finds — the auditor's export holds them
+ * all — or one page of them.
+ */
+export async function listEffort(db: Kysely<DB>, networkId: number, filter: LedgerFilter = {}, page?: { limit: number; offset: number }) {
+	let query = ledgerEntries(db, networkId, filter)
+		.innerJoin('person as p', 'p.id', 'e.person_id')
+		.innerJoin('organisation as o', 'o.id', 'e.organisation_id')
+		.leftJoin('gathering as g', 'g.id', 'e.gathering_id')
+		.select(['e.id', 'e.date', 'e.minutes', 'e.activity', 'e.description', 'e.status', 'e.rate_nok', 'e.person_id', 'e.organisation_id', 'e.gathering_id', 'p.name as person', 'o.name as company', 'g.title as gathering'])
+		.orderBy('e.date', 'desc')
+		.orderBy('e.id', 'desc')
+	if (page) query = query.limit(page.limit).offset(page.offset)
+	const rows = await query.execute()
+	return rows.map((r) => ({ ...r, hours: r.minutes / 60, value_nok: r.status === 'approved' && r.rate_nok !== null ? valueOf(r.minutes, r.rate_nok) : 0 }))
+}
+
+/** A ledger's totals over every entry its filter finds: hours approved and submitted, and the approved hours' value. */
+export async function effortTotals(db: Kysely<DB>, networkId: number, filter: LedgerFilter = {}) {
+	const row = await ledgerEntries(db, networkId, filter)
+		.select((eb) => [
+			eb.fn.sum<number | string | null>(eb.case().when('e.status', '=', 'approved').then(eb.ref('e.minutes')).else(0).end()).as('approved'),
+			eb.fn.sum<number | string | null>(eb.case().when('e.status', '=', 'submitted').then(eb.ref('e.minutes')).else(0).end()).as('submitted'),
+			// valueOf in SQL: whole numbers, half up.
+			eb.fn
+				.sum<number | string | null>(eb.case().when('e.status', '=', 'approved').then(sql<number>`(e.minutes * e.rate_nok * 2 + 60) / 120`).else(0).end())
+				.as('value'),
+		])
+		.executeTakeFirstOrThrow()
+	return { approvedHours: Number(row.approved ?? 0) / 60, submittedHours: Number(row.submitted ?? 0) / 60, valueNok: Number(row.value ?? 0) }
 }
 
 /** Each member company's approved hours in the period against what it committed to. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '#db/schema.ts'
 import { getCurrentAgreement, listCommitments } from '#app/features/commitment/agreements.server.ts'
-import { effortAgainstCommitment, ledgerTotals, listEffort } from '#app/features/commitment/effort.server.ts'
+import { effortAgainstCommitment, effortTotals } from '#app/features/commitment/effort.server.ts'
 import { listInvoices } from '#app/features/commitment/invoices.server.ts'
 import type { Viewer } from '#app/features/ideas/ideas.server.ts'
 import { now, osloDate } from '#app/platform/time.ts'
@@ -32,9 +32,9 @@ export async function funderReport(db: Kysely<DB>, { network, viewer }: { networ
 	const hoursEach = Math.round(agreement.hours_per_year * years)
 	const committed = commitments.filter((c) => c.status === 'member' && c.accepted_version !== null)
 	const until = asOf < to ? asOf : to
-	const [hours, approved, invoices, gatherings] = await Promise.all([
+	const [hours, totals, invoices, gatherings] = await Promise.all([
 		effortAgainstCommitment(db, { networkId, from, to: until, committedHours: hoursEach }),
-		listEffort(db, networkId, { from, to: until, status: 'approved' }),
+		effortTotals(db, networkId, { from, to: until, status: 'approved' }),
 		listInvoices(db, { networkId }),
 		db
 			.selectFrom('gathering as g')
@@ -48,7 +48,6 @@ export async function funderReport(db: Kysely<DB>, { network, viewer }: { networ
 			.orderBy('g.starts_at')
 			.execute(),
 	])
-	const totals = ledgerTotals(approved)
 	const sum = (list: { amount_nok: number }[]) => list.reduce((n, i) => n + i.amount_nok, 0)
 	const committedIds = new Set(committed.map((c) => c.id))
 	return {
