@@ -4,11 +4,12 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-survey'
 import { questionSchema } from '#app/features/surveys/schemas.ts'
-import { addQuestion, endSurvey, getSurvey, MAX_QUESTIONS, publishSurvey, remindSurvey, removeQuestion, surveyResults, type QuestionResult } from '#app/features/surveys/surveys.server.ts'
+import { addQuestion, endSurvey, getSurvey, MAX_QUESTIONS, publishSurvey, remindSurvey, removeQuestion, surveyResults } from '#app/features/surveys/surveys.server.ts'
+import { QuestionResultView } from '#app/features/surveys/results.tsx'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { recordId } from '#app/platform/fields.ts'
 import { getDb, invariantResponse, requirePermission } from '#app/platform/guard.server.ts'
-import { formatDateTime, formatNumber } from '#app/platform/i18n.ts'
+import { formatDateTime } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
 import { QUESTION_KINDS } from '#db/schema.ts'
 import { CheckboxField } from '#app/ui/checkbox-field.tsx'
@@ -16,7 +17,6 @@ import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { documentTitle, pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
-import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
 
 // One survey: for the project leader written question by question while a draft, opened for answers, its results, closed; the steering group reads it and its results.
@@ -175,7 +175,7 @@ export default function AdminSurvey({ loaderData: d, actionData, params }: Route
 							<Heading level={3} data-size="xs" id={`question-${question.id}`}>
 								{i + 1}. {question.text}
 							</Heading>
-							<Result result={result} network={params.network} addInitiatives={d.addInitiatives} />
+							<QuestionResultView result={result} network={params.network} addInitiatives={d.addInitiatives} />
 						</section>
 					))}
 					{d.manage && survey.status === 'open' ? (
@@ -197,92 +197,6 @@ export default function AdminSurvey({ loaderData: d, actionData, params }: Route
 			)}
 		</main>
 	)
-}
-
-function Result({ result: r, network, addInitiatives }: { result: QuestionResult; network: string; addInitiatives: boolean }) {
-	const t = useT()
-	const lang = useLang()
-	const n = (x: number) => formatNumber(lang, x)
-	const share = (count: number) => (r.answered === 0 ? '–' : `${n(Math.round((count / r.answered) * 100))} %`)
-	const answered = <Paragraph data-size="sm">{t('surveyAdmin.answered', { count: r.answered })}</Paragraph>
-	switch (r.kind) {
-		case 'scale':
-		case 'choice':
-		case 'multi': {
-			const rows = r.kind === 'scale' ? r.counts.map((count, i) => ({ option: String(i + 1), count })) : r.counts
-			return (
-				<>
-					{answered}
-					{r.kind === 'scale' && r.mean !== null ? <Paragraph>{t('surveyAdmin.mean', { mean: n(Math.round(r.mean * 10) / 10) })}</Paragraph> : null}
-					<Table data-size="sm">
-						<Table.Head>
-							<Table.Row>
-								<Table.HeaderCell>{t('surveyAdmin.answer')}</Table.HeaderCell>
-								<Table.HeaderCell>{t('surveyAdmin.count')}</Table.HeaderCell>
-								<Table.HeaderCell>{t('surveyAdmin.share')}</Table.HeaderCell>
-							</Table.Row>
-						</Table.Head>
-						<Table.Body>
-							{rows.map((row) => (
-								<Table.Row key={row.option}>
-									<Table.HeaderCell scope="row">{row.option}</Table.HeaderCell>
-									<Table.Cell>{n(row.count)}</Table.Cell>
-									<Table.Cell>{share(row.count)}</Table.Cell>
-								</Table.Row>
-							))}
-						</Table.Body>
-					</Table>
-				</>
-			)
-		}
-		case 'text':
-			return (
-				<>
-					{answered}
-					<ul className="stack">
-						{r.texts.map((x, i) => (
-							<li key={i}>
-								<q>{x.text}</q> <span className="muted">– {x.company}</span>
-							</li>
-						))}
-					</ul>
-				</>
-			)
-		case 'competences':
-			return (
-				<>
-					{answered}
-					{r.competences.length === 0 ? null : (
-						<Table data-size="sm">
-							<Table.Head>
-								<Table.Row>
-									<Table.HeaderCell>{t('competence.column.competence')}</Table.HeaderCell>
-									<Table.HeaderCell>{t('surveyAdmin.namedBy')}</Table.HeaderCell>
-									<Table.HeaderCell>{t('surveyAdmin.offeredBy')}</Table.HeaderCell>
-									{addInitiatives ? <Table.HeaderCell>{t('surveyAdmin.initiative')}</Table.HeaderCell> : null}
-								</Table.Row>
-							</Table.Head>
-							<Table.Body>
-								{r.competences.map((c) => (
-									<Table.Row key={c.competence}>
-										<Table.HeaderCell scope="row">{c.competence}</Table.HeaderCell>
-										<Table.Cell>{n(c.count)}</Table.Cell>
-										<Table.Cell>{c.offeredBy.length === 0 ? <Tag data-color="warning">{t('competence.gap')}</Tag> : c.offeredBy.map((o) => o.name).join(', ')}</Table.Cell>
-										{addInitiatives ? (
-											<Table.Cell>
-												<AppLink to={`/n/${network}/kompetanse/nytt-tiltak?kompetanse=${encodeURIComponent(c.competence)}`} aria-label={t('initiative.addFor', { competence: c.competence })}>
-													{t('initiative.add')}
-												</AppLink>
-											</Table.Cell>
-										) : null}
-									</Table.Row>
-								))}
-							</Table.Body>
-						</Table>
-					)}
-				</>
-			)
-	}
 }
 
 export const meta: Route.MetaFunction = ({ matches, loaderData }) => (loaderData ? pageTitle(matches, 'survey.pageTitle', { title: loaderData.survey.title }) : [{ title: documentTitle() }])
