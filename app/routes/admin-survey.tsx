@@ -3,8 +3,8 @@ import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react'
 import type { Route } from './+types/admin-survey'
-import { questionSchema } from '#app/features/surveys/schemas.ts'
-import { addQuestion, endSurvey, getSurvey, MAX_QUESTIONS, publishSurvey, remindSurvey, removeQuestion, surveyResults } from '#app/features/surveys/surveys.server.ts'
+import { questionSchema, surveySchema } from '#app/features/surveys/schemas.ts'
+import { addQuestion, endSurvey, getSurvey, MAX_QUESTIONS, publishSurvey, remindSurvey, removeQuestion, surveyResults, updateSurvey } from '#app/features/surveys/surveys.server.ts'
 import { QuestionResultView } from '#app/features/surveys/results.tsx'
 import { requireId, requireNetwork } from '#app/features/networks/require-network.server.ts'
 import { recordId } from '#app/platform/fields.ts'
@@ -56,6 +56,13 @@ export async function action(args: Route.ActionArgs) {
 		if ('error' in outcome) return data({ result: submission.reply(), error: `surveyAdmin.error.${outcome.error}` as const }, { status: 409 })
 		return { result: submission.reply({ resetForm: true }), error: null }
 	}
+	if (intent === 'details') {
+		const submission = parseWithZod(form, { schema: surveySchema })
+		if (submission.status !== 'success') return data({ details: submission.reply(), result: null, error: null }, { status: 400 })
+		const outcome = await db.transaction().execute((trx) => updateSurvey(trx, { actorId: actor.personId }, survey, submission.value))
+		if ('error' in outcome) return data({ details: submission.reply(), result: null, error: `surveyAdmin.error.${outcome.error}` as const }, { status: 409 })
+		return redirect(`/n/${network.slug}/admin/undersokelser/${survey.id}`)
+	}
 	const sender = { network, actorId: actor.personId, origin: new URL(args.request.url).origin }
 	if (intent === 'remind') {
 		const outcome = await db.transaction().execute((trx) => remindSurvey(trx, sender, survey))
@@ -80,6 +87,11 @@ export default function AdminSurvey({ loaderData: d, actionData, params }: Route
 	const lang = useLang()
 	const [form, fields] = useSchemaForm(questionSchema, { id: 'add-question', lastResult: actionData?.result, defaultValue: { kind: 'scale' } })
 	const { survey } = d
+	const [details, detailFields] = useSchemaForm(surveySchema, {
+		id: 'details',
+		lastResult: actionData && 'details' in actionData ? actionData.details : undefined,
+		defaultValue: { title: survey.title, intro: survey.intro, audience: survey.audience },
+	})
 	const draft = survey.status === 'draft'
 	return (
 		<main id="main" className="page">
@@ -144,6 +156,23 @@ export default function AdminSurvey({ loaderData: d, actionData, params }: Route
 							<CheckboxField field={fields.required} label={t('surveyAdmin.field.required')} />
 							<div>
 								<Button type="submit">{t('surveyAdmin.addQuestion')}</Button>
+							</div>
+						</Form>
+					</section>
+					<section className="stack" aria-labelledby="details-heading">
+						<Heading level={2} data-size="sm" id="details-heading">
+							{t('surveyAdmin.details')}
+						</Heading>
+						<Form method="post" className="form" {...getFormProps(details)}>
+							<input type="hidden" name="intent" value="details" />
+							{details.status === 'error' ? <Alert data-color="danger">{t('common.formErrors')}</Alert> : null}
+							<FormField field={detailFields.title} label={t('surveys.field.title')} />
+							<FormField field={detailFields.intro} label={t('surveys.field.intro')} description={t('surveys.field.introHint')} multiline />
+							<SelectField field={detailFields.audience} label={t('surveys.audience')} options={(['members', 'open'] as const).map((a) => ({ value: a, label: t(`surveys.audience.${a}`) }))} />
+							<div>
+								<Button type="submit" variant="secondary">
+									{t('surveyAdmin.saveDetails')}
+								</Button>
 							</div>
 						</Form>
 					</section>

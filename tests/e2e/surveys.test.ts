@@ -85,6 +85,10 @@ for (const dialect of DIALECTS) {
 			await page.getByRole('button', { name: 'Lag utkast' }).click()
 			await page.getByRole('heading', { level: 1, name: 'Kompetanse 2027' }).waitFor()
 			await expectAccessible(page)
+			// An introduction added to the draft afterwards.
+			await page.getByRole('textbox', { name: 'Innledning' }).fill('Det tar to minutter.')
+			await page.getByRole('button', { name: 'Lagre' }).click()
+			await expect.poll(() => page.getByRole('textbox', { name: 'Innledning' }).inputValue()).toBe('Det tar to minutter.')
 			// Nothing to answer yet: it cannot be opened.
 			await page.getByRole('button', { name: 'Åpne for svar' }).click()
 			await page.getByText('Legg til minst ett spørsmål før undersøkelsen åpnes.').waitFor()
@@ -115,6 +119,7 @@ for (const dialect of DIALECTS) {
 			await page.context().clearCookies()
 			await page.goto(link)
 			await expectAccessible(page)
+			expect(await page.getByText('Det tar to minutter.').isVisible()).toBe(true)
 			await waitForHydration(page)
 			await page.getByLabel('Navn', { exact: true }).fill('Siri Dahl')
 			await page.getByRole('button', { name: 'Send svar' }).click()

@@ -5,7 +5,7 @@ import { DIALECTS, createTestDatabase } from '#tests/support/databases.ts'
 import { createCompany, createNetwork, createPerson } from '#tests/support/factories.ts'
 import { addTerm } from '#app/features/competence/competence.server.ts'
 import { answerField, answerSchema, questionSchema } from './schemas.ts'
-import { addQuestion, answerSurvey, createSurvey, endSurvey, getSurvey, hasResponded, listSurveys, MAX_QUESTIONS, publishSurvey, remindSurvey, removeQuestion, responsesCsv, scaleResults, surveyResults } from './surveys.server.ts'
+import { addQuestion, answerSurvey, createSurvey, endSurvey, getSurvey, hasResponded, listSurveys, MAX_QUESTIONS, publishSurvey, remindSurvey, removeQuestion, responsesCsv, scaleResults, surveyResults, updateSurvey } from './surveys.server.ts'
 
 const who = (n: number, company = `Bedrift ${n} AS`) => ({ personId: null, name: `Person ${n}`, email: `person${n}@test.example`, company })
 
@@ -38,6 +38,9 @@ for (const dialect of DIALECTS) {
 				['Behov?', 'scale', [], true],
 				['Tema?', 'choice', ['A', 'B'], false],
 			])
+			expect(await updateSurvey(db, { actorId: leader }, draft, { title: 'Oppstart 2027', intro: 'Fem minutter.', audience: 'members' })).toEqual({ ok: true })
+			expect((await getSurvey(db, networkId, id))!.survey).toMatchObject({ title: 'Oppstart 2027', intro: 'Fem minutter.', audience: 'members' })
+			await updateSurvey(db, { actorId: leader }, draft, { title: 'Oppstart', intro: '', audience: 'open' })
 			expect(await removeQuestion(db, draft, questions[1]!.id)).toEqual({ ok: true })
 			expect(await removeQuestion(db, draft, questions[1]!.id)).toBe(false)
 			expect(await publishSurvey(db, { network: { id: networkId, slug: 'n', name: 'Nettverket', name_en: 'The network' }, actorId: leader, origin: 'https://knute.example' }, draft)).toEqual({ ok: true })
@@ -48,6 +51,7 @@ for (const dialect of DIALECTS) {
 			expect(await addQuestion(db, open, q('Mer?', 'text'))).toEqual({ error: 'notDraft' })
 			expect(await removeQuestion(db, open, questions[0]!.id)).toEqual({ error: 'notDraft' })
 			expect(await publishSurvey(db, { network: { id: networkId, slug: 'n', name: 'Nettverket', name_en: 'The network' }, actorId: leader, origin: 'https://knute.example' }, open)).toEqual({ error: 'notDraft' })
+			expect(await updateSurvey(db, { actorId: leader }, open, { title: 'Noe annet', intro: '', audience: 'members' })).toEqual({ error: 'notDraft' })
 			expect(await endSurvey(db, { actorId: leader }, open)).toEqual({ ok: true })
 			const closed = (await getSurvey(db, networkId, id))!.survey
 			expect([closed.status, closed.closed_at !== null]).toEqual(['closed', true])
@@ -56,6 +60,8 @@ for (const dialect of DIALECTS) {
 			const log = await db.selectFrom('audit_log').select(['action', 'summary']).where('network_id', '=', networkId).where('entity_type', '=', 'survey').orderBy('id').execute()
 			expect(log).toEqual([
 				{ action: 'survey.created', summary: 'Oppstart' },
+				{ action: 'survey.updated', summary: 'Oppstart 2027' },
+				{ action: 'survey.updated', summary: 'Oppstart' },
 				{ action: 'survey.published', summary: 'Oppstart' },
 				{ action: 'survey.ended', summary: 'Oppstart' },
 			])

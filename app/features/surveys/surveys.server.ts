@@ -67,6 +67,14 @@ export async function createSurvey(trx: Kysely<DB>, { networkId, actorId }: Acto
 
 type Change = { ok: true } | { error: 'notDraft' | 'full' | 'noQuestions' | 'notOpen' }
 
+/** A draft's title, introduction and audience, changed; fixed once it is sent out. */
+export async function updateSurvey(trx: Kysely<DB>, { actorId }: { actorId: number | null }, survey: Survey, input: SurveyInput): Promise<Change> {
+	const updated = await trx.updateTable('survey').set(input).where('id', '=', survey.id).where('status', '=', 'draft').returning('id').executeTakeFirst()
+	if (!updated) return { error: 'notDraft' }
+	await audit(trx, { network_id: survey.network_id, actor_id: actorId, action: 'survey.updated', entity_type: 'survey', entity_id: survey.id, summary: input.title })
+	return { ok: true }
+}
+
 /** A question at the end of a draft; a survey open for answers keeps its questions, so that every answer is to the same ones. */
 export async function addQuestion(trx: Kysely<DB>, survey: Survey, input: QuestionInput): Promise<Change> {
 	if (survey.status !== 'draft') return { error: 'notDraft' }
