@@ -18,6 +18,7 @@ import { AppLink } from '#app/ui/link.tsx'
 import { SelectField } from '#app/ui/select-field.tsx'
 import { documentTitle, pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
+import { SurveyFields } from '#app/features/surveys/survey-fields.tsx'
 
 // One survey: for the project leader written question by question while a draft, opened for answers, its results, closed; the steering group reads it and its results.
 async function load({ params, context, request }: Route.LoaderArgs | Route.ActionArgs, permission: 'read:survey' | 'manage:survey') {
@@ -166,9 +167,7 @@ export default function AdminSurvey({ loaderData: d, actionData, params }: Route
 						<Form method="post" className="form" {...getFormProps(details)}>
 							<input type="hidden" name="intent" value="details" />
 							{details.status === 'error' ? <Alert data-color="danger">{t('common.formErrors')}</Alert> : null}
-							<FormField field={detailFields.title} label={t('surveys.field.title')} />
-							<FormField field={detailFields.intro} label={t('surveys.field.intro')} description={t('surveys.field.introHint')} multiline />
-							<SelectField field={detailFields.audience} label={t('surveys.audience')} options={(['members', 'open'] as const).map((a) => ({ value: a, label: t(`surveys.audience.${a}`) }))} />
+							<SurveyFields fields={detailFields} />
 							<div>
 								<Button type="submit" variant="secondary">
 									{t('surveyAdmin.saveDetails')}

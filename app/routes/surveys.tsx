@@ -9,12 +9,11 @@ import { requireNetwork } from '#app/features/networks/require-network.server.ts
 import { getDb, requirePermission } from '#app/platform/guard.server.ts'
 import { formatDateTime } from '#app/platform/i18n.ts'
 import { can } from '#app/platform/policy.ts'
-import { FormField } from '#app/ui/form-field.tsx'
 import { AppLink } from '#app/ui/link.tsx'
-import { SelectField } from '#app/ui/select-field.tsx'
 import { pageTitle, useLang, useT } from '#app/ui/i18n.tsx'
 import { Table } from '#app/ui/table.tsx'
 import { useSchemaForm } from '#app/ui/use-schema-form.ts'
+import { SurveyFields } from '#app/features/surveys/survey-fields.tsx'
 
 // The network's surveys: the open ones to answer, and for the project leader every one, with a new one to write.
 export async function loader({ params, context, request }: Route.LoaderArgs) {
@@ -90,9 +89,7 @@ export default function Surveys({ loaderData: d, actionData, params }: Route.Com
 					</Heading>
 					<Form method="post" className="form" {...getFormProps(form)}>
 						{form.status === 'error' ? <Alert data-color="danger">{t('common.formErrors')}</Alert> : null}
-						<FormField field={fields.title} label={t('surveys.field.title')} />
-						<FormField field={fields.intro} label={t('surveys.field.intro')} description={t('surveys.field.introHint')} multiline />
-						<SelectField field={fields.audience} label={t('surveys.audience')} options={(['members', 'open'] as const).map((a) => ({ value: a, label: t(`surveys.audience.${a}`) }))} />
+						<SurveyFields fields={fields} />
 						<div>
 							<Button type="submit">{t('surveys.create')}</Button>
 						</div>

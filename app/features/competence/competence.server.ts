@@ -37,25 +37,8 @@ export function rollUpNeeds(members: readonly MemberCompany[], { initiatives = [
 	const companies = [...members].sort((a, b) => compareNorwegian(a.name, b.name))
 	// One object a company, however many needs name it: the page's data then holds each once.
 	const named = companies.map((c) => ({ id: c.id, name: c.name }))
-	const nameOf = new Map(terms.map((t) => [t.alias_key, t.canonical]))
-	// Each name the terms give, by its key: as first written, with the words that go by it.
-	const names = new Map<string, { name: string; aliases: string[] }>()
-	for (const t of terms) {
-		const known = names.get(termKey(t.canonical))
-		if (known) known.aliases.push(t.alias)
-		else names.set(termKey(t.canonical), { name: t.canonical, aliases: [t.alias] })
-	}
+	const { keyOf, nameOf } = readTerms(terms)
 	const needs = new Map<string, { spellings: Map<string, number>; wantedBy: Company[]; offeredBy: Company[]; initiatives: { id: number; title: string }[] }>()
-	const keys = new Map<string, string>()
-	const keyOf = (tag: string) => {
-		let key = keys.get(tag)
-		if (key === undefined) {
-			const own = termKey(tag)
-			const name = nameOf.get(own)
-			keys.set(tag, (key = name === undefined ? own : termKey(name)))
-		}
-		return key
-	}
 	for (const [i, c] of companies.entries()) {
 		for (const tag of new Set(splitTags(c.competences_wanted))) {
 			let need = needs.get(keyOf(tag))
@@ -70,15 +53,42 @@ export function rollUpNeeds(members: readonly MemberCompany[], { initiatives = [
 		for (const [key, need] of needs) if (offered.has(key)) need.offeredBy.push(named[i]!)
 	}
 	for (const { id, title, competence } of initiatives) needs.get(keyOf(competence))?.initiatives.push({ id, title })
-	const rows = [...needs].map(([key, { spellings, ...need }]) => ({
-		// The network's name for it, if a term gives one; else the most common spelling, and among equals that of the first company by name.
-		competence: names.get(key)?.name ?? [...spellings].sort((a, b) => b[1] - a[1])[0]![0],
-		// The other words it goes by in the network.
-		aliases: names.get(key)?.aliases ?? [],
-		...need,
-	}))
+	// Among spellings written as often, that of the first company by name.
+	const rows = [...needs].map(([key, { spellings, ...need }]) => ({ ...nameOf(key, spellings), ...need }))
 	rows.sort((a, b) => b.wantedBy.length - a.wantedBy.length || a.offeredBy.length - b.offeredBy.length || compareNorwegian(a.competence, b.competence))
 	return { needs: rows, companies: companies.length, seeking: companies.filter((c) => splitTags(c.competences_wanted).length > 0).length }
+}
+
+/**
+ * How the network's terms read the companies' words: the key a word is
+ * matched by (its name's key, if a term names it), and the name a key goes
+ * by — the term's, as first written, with the other words for it; else the
+ * spelling written most often (the first of those written as often).
+ */
+export function readTerms(terms: readonly Term[]) {
+	const canonicalOf = new Map(terms.map((t) => [t.alias_key, t.canonical]))
+	// Each name the terms give, by its key: as first written, with the words that go by it.
+	const names = new Map<string, { name: string; aliases: string[] }>()
+	for (const t of terms) {
+		const known = names.get(termKey(t.canonical))
+		if (known) known.aliases.push(t.alias)
+		else names.set(termKey(t.canonical), { name: t.canonical, aliases: [t.alias] })
+	}
+	const keys = new Map<string, string>()
+	return {
+		keyOf(word: string) {
+			let key = keys.get(word)
+			if (key === undefined) {
+				const name = canonicalOf.get(termKey(word))
+				keys.set(word, (key = termKey(name ?? word)))
+			}
+			return key
+		},
+		nameOf(key: string, spellings: ReadonlyMap<string, number>) {
+			const named = names.get(key)
+			return { competence: named?.name ?? [...spellings].sort((a, b) => b[1] - a[1])[0]![0], aliases: named?.aliases ?? [] }
+		},
+	}
 }
 
 /** The network's terms: which words the companies use name a competence it knows by another name. */

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB, SurveyAudience, SurveyStatus } from '#db/schema.ts'
-import { listTerms, termKey } from '#app/features/competence/competence.server.ts'
+import { listTerms, readTerms } from '#app/features/competence/competence.server.ts'
 import { listMemberCompanies } from '#app/features/meetings/acquaintance.server.ts'
 import { toCsv } from '#app/features/gatherings/csv.ts'
 import { audit } from '#app/platform/audit.server.ts'
@@ -215,6 +215,7 @@ export type QuestionResult =
  * competence's words under its name, as on the competence page.
  */
 export async function surveyResults(db: Kysely<DB>, survey: Survey, questions: readonly Question[]) {
+	const competenceQuestions = questions.some((q) => q.kind === 'competences')
 	const [answers, responses, members, terms] = await Promise.all([
 		db
 			.selectFrom('survey_answer as a')
@@ -224,12 +225,11 @@ export async function surveyResults(db: Kysely<DB>, survey: Survey, questions: r
 			.orderBy('a.response_id')
 			.execute(),
 		db.selectFrom('survey_response').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', survey.id).executeTakeFirstOrThrow(),
-		questions.some((q) => q.kind === 'competences') ? listMemberCompanies(db, survey.network_id) : [],
-		questions.some((q) => q.kind === 'competences') ? listTerms(db, survey.network_id) : [],
+		competenceQuestions ? listMemberCompanies(db, survey.network_id) : [],
+		competenceQuestions ? listTerms(db, survey.network_id) : [],
 	])
 	const byQuestion = Map.groupBy(answers, (a) => a.question_id)
-	const nameOf = new Map(terms.map((t) => [t.alias_key, t.canonical]))
-	const keyOf = (word: string) => termKey(nameOf.get(termKey(word)) ?? word)
+	const { keyOf, nameOf } = readTerms(terms)
 	const offered = members.map((m) => ({ company: { id: m.id, name: m.name }, keys: new Set(splitTags(m.competences_offered).map(keyOf)) }))
 	const results = questions.map((q): { question: Question; result: QuestionResult } => {
 		const given = byQuestion.get(q.id) ?? []
@@ -254,9 +254,8 @@ export async function surveyResults(db: Kysely<DB>, survey: Survey, questions: r
 					entry.responses.add(a.response_id)
 					entry.spellings.set(a.value, (entry.spellings.get(a.value) ?? 0) + 1)
 				}
-				const canonical = new Map(terms.map((t) => [termKey(t.canonical), t.canonical]))
 				const competences = [...named].map(([key, { spellings, responses }]) => ({
-					competence: canonical.get(key) ?? [...spellings].sort((a, b) => b[1] - a[1])[0]![0],
+					competence: nameOf(key, spellings).competence,
 					count: responses.size,
 					offeredBy: offered.filter((m) => m.keys.has(key)).map((m) => m.company),
 				}))
