@@ -1,5 +1,5 @@
 // Long lists over HTTP, on both databases: a network's 60 people come in pages
-// of 50 on the project leader's people page and of 24 in the directory (its
+// of 50 on the project leader's people page and of 12 in the directory (its
 // companies and its people each in their own list), an installation's 30
 // networks in pages of 24 on the front page, and a search narrows each; 60
 // effort entries come in pages of 50 on the ledger, its totals over all of them.
@@ -60,7 +60,7 @@ for (const dialect of DIALECTS) {
 			expect((await people('?side=abc')).names).toHaveLength(50)
 		})
 
-		test('the directory: the companies, or the people in pages of 24, each list with its own pages; a search finds both', async () => {
+		test('the directory: the companies, or the people in pages of 12, each list with its own pages; a search finds both', async () => {
 			const directory = async (query: string) => {
 				const html = await (await fetch(`${server.url}/n/test/katalog${query}`, { headers: { Cookie: leader } })).text()
 				const cards = (kind: string) => [...html.matchAll(new RegExp(`<h3[^>]*><a[^>]*href="/n/test/${kind}/\\d+"[^>]*>([^<]+)<`, 'g'))].map((m) => m[1])
@@ -74,10 +74,13 @@ for (const dialect of DIALECTS) {
 
 			const people = await directory('?vis=personer')
 			expect(people.companies).toEqual([])
-			expect(people.people).toEqual(Array.from({ length: 24 }, (_, i) => `Deltaker ${String(i + 1).padStart(2, '0')}`))
+			expect(people.people).toEqual(Array.from({ length: 12 }, (_, i) => `Deltaker ${String(i + 1).padStart(2, '0')}`))
 			expect(people.current).toEqual(['Katalog', 'Personer'])
 			expect(people.html).toContain('href="?vis=personer&amp;side=2"')
-			const last = await directory('?vis=personer&side=3')
+			const second = await directory('?vis=personer&side=2')
+			expect(second.people).toEqual(Array.from({ length: 12 }, (_, i) => `Deltaker ${i + 13}`))
+			expect(second.html).toContain('href="?vis=personer&amp;side=3"')
+			const last = await directory('?vis=personer&side=5')
 			expect(last.people).toEqual([...Array.from({ length: 11 }, (_, i) => `Deltaker ${49 + i}`), 'Åse Leder'])
 			expect(last.html).not.toContain('Neste side')
 

@@ -185,9 +185,17 @@ for (const dialect of DIALECTS) {
 			await views.getByRole('link', { name: 'Personer' }).click()
 			await page.getByRole('heading', { level: 2, name: 'Personer' }).waitFor()
 			expect(page.url()).toBe(`${env.server.url}/n/ikt-lillehammer/katalog?vis=personer`)
-			expect(await page.getByRole('link', { name: 'Per Strand' }).isVisible()).toBe(true)
+			expect(await page.getByRole('link', { name: 'Ingrid Bakken' }).isVisible()).toBe(true)
 			expect(await page.getByRole('heading', { level: 2, name: 'Bedrifter og organisasjoner' }).count()).toBe(0)
 			expect(await views.getByRole('link', { name: 'Personer' }).getAttribute('aria-current')).toBe('page')
+			await expectAccessible(page)
+			// Twelve a page: the 23 people on two, the next page in the same list.
+			expect(await page.getByRole('link', { name: 'Per Strand' }).count()).toBe(0)
+			await page.getByRole('link', { name: 'Neste side' }).click()
+			await page.getByRole('link', { name: 'Per Strand' }).waitFor()
+			expect(page.url()).toBe(`${env.server.url}/n/ikt-lillehammer/katalog?vis=personer&side=2`)
+			expect(await page.locator('.ds-card').count()).toBe(11)
+			expect(await page.getByRole('link', { name: 'Neste side' }).count()).toBe(0)
 			await expectAccessible(page)
 
 			// Every tag stays inside its card, however long its text, on a wide screen and a phone.
@@ -204,7 +212,9 @@ for (const dialect of DIALECTS) {
 				expect(outside).toEqual([])
 			}
 			// On the phone a company's page keeps to the screen: its facts stack, and each of its people is a card
-			// with the name and e-mail in view.
+			// with the name and e-mail in view. Mjøsdata is the 13th of the 20 companies: on the second page.
+			expect(await page.locator('.ds-card').count()).toBe(12)
+			await page.getByRole('link', { name: 'Neste side' }).click()
 			await page.getByRole('link', { name: 'Mjøsdata AS' }).click()
 			await page.getByRole('heading', { level: 1, name: 'Mjøsdata AS', exact: true }).waitFor()
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
