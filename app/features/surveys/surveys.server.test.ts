@@ -47,8 +47,12 @@ for (const dialect of DIALECTS) {
 			const open = (await getSurvey(db, networkId, id))!.survey
 			expect(open.status).toBe('open')
 			expect(open.opened_at).not.toBeNull()
-			// Open: the questions stay as they are, it cannot be opened again.
+			// Open: the questions stay as they are, it cannot be opened again — also not through the draft as it
+			// was read before it opened (a form sent from a page that still showed the draft).
 			expect(await addQuestion(db, open, q('Mer?', 'text'))).toEqual({ error: 'notDraft' })
+			expect(await addQuestion(db, draft, q('Mer?', 'text'))).toEqual({ error: 'notDraft' })
+			expect(await removeQuestion(db, draft, questions[0]!.id)).toEqual({ error: 'notDraft' })
+			expect(await publishSurvey(db, { network: { id: networkId, slug: 'n', name: 'Nettverket', name_en: 'The network' }, actorId: leader, origin: 'https://knute.example' }, draft)).toEqual({ error: 'notDraft' })
 			expect(await removeQuestion(db, open, questions[0]!.id)).toEqual({ error: 'notDraft' })
 			expect(await publishSurvey(db, { network: { id: networkId, slug: 'n', name: 'Nettverket', name_en: 'The network' }, actorId: leader, origin: 'https://knute.example' }, open)).toEqual({ error: 'notDraft' })
 			expect(await updateSurvey(db, { actorId: leader }, open, { title: 'Noe annet', intro: '', audience: 'members' })).toEqual({ error: 'notDraft' })
@@ -81,7 +85,9 @@ for (const dialect of DIALECTS) {
 				const id = await createSurvey(db, { networkId, actorId: leader }, { title, intro: 'Det tar fem minutter.', audience })
 				const { survey } = (await getSurvey(db, networkId, id))!
 				await addQuestion(db, survey, q('Behov?', 'scale'))
-				expect(await publishSurvey(db, { network, actorId: leader, origin: 'https://knute.example' }, survey)).toEqual({ ok: true })
+				// Opened twice at once (two clicks, two tabs): opened once, each person told once.
+				const twice = await Promise.all([1, 2].map(() => db.transaction().execute((trx) => publishSurvey(trx, { network, actorId: leader, origin: 'https://knute.example' }, survey))))
+				expect(twice).toEqual(expect.arrayContaining([{ ok: true }, { error: 'notDraft' }]))
 				return id
 			}
 			const id = await open('members', 'Kompetanse 2027')

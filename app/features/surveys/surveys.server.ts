@@ -75,9 +75,21 @@ export async function updateSurvey(trx: Kysely<DB>, { actorId }: { actorId: numb
 	return { ok: true }
 }
 
+/**
+ * Whether the survey is still a draft, asked inside the change's transaction
+ * by writing to its row: the row stays locked until the change commits, so a
+ * question added, a question removed and the opening of the survey happen one
+ * after another, each seeing the others' outcome (SQLite's transactions take
+ * the lock at their start anyway).
+ */
+async function holdDraft(trx: Kysely<DB>, surveyId: number) {
+	const held = await trx.updateTable('survey').set({ status: 'draft' }).where('id', '=', surveyId).where('status', '=', 'draft').executeTakeFirst()
+	return Number(held.numUpdatedRows) === 1
+}
+
 /** A question at the end of a draft; a survey open for answers keeps its questions, so that every answer is to the same ones. */
 export async function addQuestion(trx: Kysely<DB>, survey: Survey, input: QuestionInput): Promise<Change> {
-	if (survey.status !== 'draft') return { error: 'notDraft' }
+	if (!(await holdDraft(trx, survey.id))) return { error: 'notDraft' }
 	const { n, last } = await trx
 		.selectFrom('survey_question')
 		.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('position').as('last')])
@@ -93,7 +105,7 @@ export async function addQuestion(trx: Kysely<DB>, survey: Survey, input: Questi
 
 /** Takes a question out of a draft; false if the draft has no such question. */
 export async function removeQuestion(trx: Kysely<DB>, survey: Survey, questionId: number): Promise<Change | false> {
-	if (survey.status !== 'draft') return { error: 'notDraft' }
+	if (!(await holdDraft(trx, survey.id))) return { error: 'notDraft' }
 	const removed = await trx.deleteFrom('survey_question').where('survey_id', '=', survey.id).where('id', '=', questionId).returning('id').executeTakeFirst()
 	return removed ? { ok: true } : false
 }
@@ -108,10 +120,11 @@ type Sender = { network: Network; actorId: number | null; origin: string }
  * anyone reaches people through the link the project leader shares.
  */
 export async function publishSurvey(trx: Kysely<DB>, sender: Sender, survey: Survey): Promise<Change> {
-	if (survey.status !== 'draft') return { error: 'notDraft' }
+	// Opened twice at once, the second finds it open: one notice and one e-mail a person.
+	if (!(await holdDraft(trx, survey.id))) return { error: 'notDraft' }
 	const question = await trx.selectFrom('survey_question').select('id').where('survey_id', '=', survey.id).limit(1).executeTakeFirst()
 	if (!question) return { error: 'noQuestions' }
-	await trx.updateTable('survey').set({ status: 'open', opened_at: now() }).where('id', '=', survey.id).where('status', '=', 'draft').execute()
+	await trx.updateTable('survey').set({ status: 'open', opened_at: now() }).where('id', '=', survey.id).execute()
 	await audit(trx, { network_id: sender.network.id, actor_id: sender.actorId, action: 'survey.published', entity_type: 'survey', entity_id: survey.id, summary: survey.title })
 	if (survey.audience === 'members') await tell(trx, sender, survey, await unanswered(trx, sender, survey), 'mail.questionnaire')
 	return { ok: true }
