@@ -35,6 +35,7 @@ const dialect = values.db as 'sqlite' | 'postgres'
 const duration = Number(values.duration)
 const connections = Number(values.connections)
 const processes = Number(values.processes ?? 2)
+const warmUpSeconds = 4 // every page, before any is measured
 const started: ChildProcess[] = []
 let stopPostgres: (() => void) | undefined
 let postgresPid: number | undefined
@@ -161,10 +162,11 @@ try {
 	const base = `http://127.0.0.1:${port}`
 	await waitFor(`${base}/healthz`)
 	const startupMs = Math.round(performance.now() - t0)
-	// Every page for a second before any is measured: the first page measured was
-	// otherwise measured in the processes' first seconds, the heap still growing and
-	// the code not yet optimised, at twice the p99 it has later (docs/performance-history.md).
-	for (const page of pages) await autocannon({ url: base + page.path, connections, duration: 1, headers: page.signedIn ? { Cookie: cookie } : {} })
+	// Every page for a few seconds before any is measured, as a server that has run for a
+	// while: in its first minute V8 is still optimising the code, and with one second a
+	// page the pages measured first cost up to a seventh more CPU and had the highest
+	// p99 of their run, whichever pages they were (docs/performance-history.md).
+	for (const page of pages) await autocannon({ url: base + page.path, connections, duration: warmUpSeconds, headers: page.signedIn ? { Cookie: cookie } : {} })
 
 	const results = []
 	for (const page of pages) {
