@@ -164,8 +164,9 @@ try {
 	const startupMs = Math.round(performance.now() - t0)
 	// Every page for a few seconds before any is measured, as a server that has run for a
 	// while: in its first minute V8 is still optimising the code, and with one second a
-	// page the pages measured first cost up to a seventh more CPU and had the highest
-	// p99 of their run, whichever pages they were (docs/performance-history.md).
+	// page the pages measured first cost up to a sixth more CPU and had the highest
+	// p99 of their run, whichever pages they were (the run of 4 December 2026, 18:55,
+	// in docs/performance.md and later its history).
 	for (const page of pages) await autocannon({ url: base + page.path, connections, duration: warmUpSeconds, headers: page.signedIn ? { Cookie: cookie } : {} })
 
 	const results = []
