@@ -168,6 +168,7 @@ try {
 	// p99 of their run, whichever pages they were (the run of 4 December 2026, 18:55,
 	// in docs/performance.md and later its history).
 	for (const page of pages) await autocannon({ url: base + page.path, connections, duration: warmUpSeconds, headers: page.signedIn ? { Cookie: cookie } : {} })
+	const warmedUpMemoryMb = [server.pid!, ...childPids(server.pid!)].map(peakMemoryMb)
 
 	const results = []
 	for (const page of pages) {
@@ -208,6 +209,8 @@ try {
 		startupMs,
 		peakMemoryMb: memoryMb,
 		totalMemoryMb,
+		// Each process's peak after the warm-up, before any page is measured (the primary first).
+		warmedUpMemoryMb,
 		search,
 		pages: results,
 		targets,
