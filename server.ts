@@ -28,11 +28,12 @@ if (env.WEB_CONCURRENCY > 1 && env.NODE_ENV !== 'development' && cluster.isPrima
 	await (await import('./db/prepare.ts')).prepareDatabase(env).catch(cannotStart)
 	// Page servers allocate fast and keep little: V8's young generation would grow
 	// to 2 × 64 MB and its old generation far past what is live, about 400 MB a
-	// process at full load. These limits keep a process near 270 MB for about a
-	// tenth of its speed; within them, the old generation may double between
-	// full collections, each of which holds up every request in its process
-	// (decision 015, docs/performance.md).
-	cluster.setupPrimary({ execArgv: [...process.execArgv, '--max-semi-space-size=32', '--max-old-space-size=384', '--heap-growing-percent=100'] })
+	// process at full load. These limits keep a process near 240 MB for about a
+	// tenth of its speed. Within them the old generation may grow by half of
+	// what a full collection found live: by all of it, a collection that came
+	// while a worker was still starting set a limit that let some workers reach
+	// 275–327 MB (decision 015, docs/performance.md).
+	cluster.setupPrimary({ execArgv: [...process.execArgv, '--max-semi-space-size=32', '--max-old-space-size=384', '--heap-growing-percent=50'] })
 	// The primary accepts the connections and hands them to the workers in
 	// turn. Node's own round-robin gives the next connection to whichever
 	// worker acknowledged its last one first, and a burst of new connections
