@@ -162,13 +162,15 @@ try {
 	const base = `http://127.0.0.1:${port}`
 	await waitFor(`${base}/healthz`)
 	const startupMs = Math.round(performance.now() - t0)
+	// Each process's memory peak so far, the primary first.
+	const peaksMb = () => [server.pid!, ...childPids(server.pid!)].map(peakMemoryMb)
 	// Every page for a few seconds before any is measured, as a server that has run for a
 	// while: in its first minute V8 is still optimising the code, and with one second a
 	// page the pages measured first cost up to a sixth more CPU and had the highest
 	// p99 of their run, whichever pages they were (the run of 4 December 2026, 18:55,
-	// in docs/performance.md and later its history).
+	// in docs/performance-history.md).
 	for (const page of pages) await autocannon({ url: base + page.path, connections, duration: warmUpSeconds, headers: page.signedIn ? { Cookie: cookie } : {} })
-	const warmedUpMemoryMb = [server.pid!, ...childPids(server.pid!)].map(peakMemoryMb)
+	const warmedUpMemoryMb = peaksMb()
 
 	const results = []
 	for (const page of pages) {
@@ -180,8 +182,8 @@ try {
 		const assets = await assetBytes(base, new TextDecoder().decode(body))
 		process.stdout.write(`Measuring ${page.name} (${bytes} bytes) …`)
 		const measured = await load(base + page.path, { headers, server: server.pid!, database: postgresPid })
-		// Each process's peak so far (the primary first), so that a run over the memory target shows when and where.
-		const memoryMb = [server.pid!, ...childPids(server.pid!)].map(peakMemoryMb)
+		// So that a run over the memory target shows when and where.
+		const memoryMb = peaksMb()
 		const bare = spawn(process.execPath, ['bench/bare-server.ts', String(bytes)], { stdio: ['ignore', 'pipe', 'inherit'] })
 		started.push(bare)
 		const barePort = await new Promise<string>((resolve) => bare.stdout!.once('data', (d) => resolve(String(d).trim())))
@@ -191,7 +193,7 @@ try {
 		console.log(` ${measured.rps} req/s`)
 	}
 	// The largest process, and all of them together (their peaks added, shared pages counted in each).
-	const peaks = [server.pid!, ...childPids(server.pid!)].map(peakMemoryMb)
+	const peaks = peaksMb()
 	const memoryMb = Math.max(...peaks)
 	const totalMemoryMb = peaks.reduce((a, b) => a + b, 0)
 	server.kill('SIGTERM')
